@@ -1,0 +1,52 @@
+package dev.userconsole.config;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import io.github.cdimascio.dotenv.Dotenv;
+import io.github.cdimascio.dotenv.DotenvEntry;
+import io.github.cdimascio.dotenv.DotenvException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads the {@code .env} file of a directory: only what the file declares, never the environment. */
+public final class DotenvFile {
+    private static final Pattern WELL_FORMED = Pattern.compile("\\s*(#.*)?|\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*");
+
+    private DotenvFile() {
+    }
+
+    public static Map<String, String> read(Path directory) {
+        try {
+            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+            Map<String, String> values = new HashMap<>();
+            for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
+                values.put(entry.getKey(), entry.getValue());
+            }
+            return values;
+        } catch (DotenvException e) {
+            // dotenv's own message quotes the offending line, which may hold a secret: say where, not what.
+            throw new ConsoleException(Problem.CONFIGURATION,
+                    "The .env file in " + directory + " cannot be read: " + badLine(directory.resolve(".env")) + ".");
+        }
+    }
+
+    private static String badLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!WELL_FORMED.matcher(lines.get(i)).matches()) {
+                    return "line " + (i + 1) + " is not KEY=VALUE";
+                }
+            }
+            return "a value is not quoted correctly";
+        } catch (IOException e) {
+            return "it is not readable";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.userconsole.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Everything the program needs to know before it connects, resolved from options, environment and {@code .env}. */
+public record Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir) {
+
+    public static final String DEFAULT_TABLE = "User";
+    public static final int DEFAULT_BCRYPT_COST = 12;
+    public static final int MIN_BCRYPT_COST = 10;
+    public static final int MAX_BCRYPT_COST = 16;
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    public Settings withTableName(String name) {
+        return new Settings(target, name, bcryptCost, callTimeout, logDir);
+    }
+
+    public Settings withBcryptCost(int cost) {
+        return new Settings(target, tableName, cost, callTimeout, logDir);
+    }
+
+    /** "table User on endpoint http://..." : where every run says it is connected. */
+    public String describeConnection() {
+        return "table " + tableName + " on " + target.describe();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.userconsole.config;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import java.net.InetAddress;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves {@link Settings}: command-line options win over real environment variables, which win over
+ * {@code .env}. Empty values count as unset (the original app's {@code .env} template has {@code AWS_REGION=''}).
+ */
+public final class SettingsLoader {
+    public static final String USERS_TABLE = "USERS_TABLE";
+    public static final String BCRYPT_COST = "BCRYPT_COST";
+    public static final String DATA_DIR = "DATA_DIR";
+    public static final String LOG_DIR = "LOG_DIR";
+    public static final String TIMEOUT_SECONDS = "DYNAMODB_TIMEOUT_SECONDS";
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
+
+    private final Path workingDir;
+    private final Map<String, String> environment;
+    private final Map<String, String> dotenv;
+    private final Function<String, Optional<String>> profileRegion;
+
+    /**
+     * @param profileRegion the region configured for a profile name in the AWS config files, if any
+     */
+    public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
+                          Function<String, Optional<String>> profileRegion) {
+        this.workingDir = workingDir;
+        this.environment = environment;
+        this.dotenv = dotenv;
+        this.profileRegion = profileRegion;
+    }
+
+    /** Reads the real environment, the {@code .env} of {@code workingDir} and the AWS config files. */
+    public static SettingsLoader fromSystem(Path workingDir) {
+        return new SettingsLoader(workingDir, System.getenv(), DotenvFile.read(workingDir), SettingsLoader::profileRegion);
+    }
+
+    private static Optional<String> profileRegion(String profile) {
+        try {
+            return Optional.ofNullable(new AwsProfileRegionProvider(null, profile).getRegion()).map(Region::id);
+        } catch (SdkClientException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Settings load(Options options) {
+        return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir());
+    }
+
+    /** Where logs go; resolvable before anything else, so logging can start first. */
+    public Path logDir() {
+        return resolve(Optional.ofNullable(value(LOG_DIR)).map(Path::of).orElse(Path.of("logs")));
+    }
+
+    private Target target(Options options) {
+        if (options.embedded()) {
+            return new Target.Embedded(dataDir(options));
+        }
+        String endpoint = firstNonBlank(options.endpoint(), value("AWS_ENDPOINT_URL_DYNAMODB"), value("AWS_ENDPOINT_URL"));
+        String profile = firstNonBlank(options.profile(), value("AWS_PROFILE"));
+        String region = firstNonBlank(options.region(), value("AWS_REGION"), value("AWS_DEFAULT_REGION"));
+        if (region == null) {
+            region = profileRegion.apply(profile == null ? "default" : profile).orElse(null);
+        }
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw config("The AWS region \"" + VisibleText.of(region) + "\" is not a region name like eu-west-1.");
+        }
+        if (endpoint != null) {
+            URI uri = endpointUri(endpoint);
+            return new Target.Endpoint(uri, region == null ? "us-east-1" : region,
+                    credentials(profile, isLoopback(uri)));
+        }
+        if (region != null) {
+            return new Target.Aws(region, credentials(profile, false));
+        }
+        return new Target.Embedded(dataDir(options));
+    }
+
+    private Credentials credentials(String profile, boolean localEndpoint) {
+        String keyId = value("AWS_ACCESS_KEY_ID");
+        String secret = value("AWS_SECRET_ACCESS_KEY");
+        if (keyId != null && secret != null) {
+            String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? ".env" : "environment variables";
+            return Credentials.keys(source, keyId, secret, value("AWS_SESSION_TOKEN"));
+        }
+        if (profile != null) {
+            return Credentials.profile(profile);
+        }
+        return localEndpoint ? Credentials.placeholder() : Credentials.defaultChain();
+    }
+
+    private Path dataDir(Options options) {
+        if (options.dataDir() != null) {
+            return resolve(options.dataDir());
+        }
+        return resolve(Optional.ofNullable(value(DATA_DIR)).map(Path::of).orElse(Path.of("data")));
+    }
+
+    private String tableName(Options options) {
+        String name = firstNonBlank(options.table(), value(USERS_TABLE), Settings.DEFAULT_TABLE);
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw config("The table name \"" + VisibleText.of(name)
+                    + "\" is not valid: use 3 to 255 letters, digits, '_', '-' or '.'.");
+        }
+        return name;
+    }
+
+    private int bcryptCost() {
+        int cost = wholeNumber(BCRYPT_COST, Settings.DEFAULT_BCRYPT_COST);
+        if (cost < Settings.MIN_BCRYPT_COST || cost > Settings.MAX_BCRYPT_COST) {
+            throw config(BCRYPT_COST + " must be from " + Settings.MIN_BCRYPT_COST + " to "
+                    + Settings.MAX_BCRYPT_COST + " (it is " + cost + ").");
+        }
+        return cost;
+    }
+
+    private Duration callTimeout() {
+        int seconds = wholeNumber(TIMEOUT_SECONDS, (int) Settings.DEFAULT_CALL_TIMEOUT.toSeconds());
+        if (seconds < 1 || seconds > 300) {
+            throw config(TIMEOUT_SECONDS + " must be from 1 to 300 (it is " + seconds + ").");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private int wholeNumber(String key, int fallback) {
+        String raw = value(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw config(key + " must be a whole number (it is \"" + VisibleText.of(raw) + "\").");
+        }
+    }
+
+    private URI endpointUri(String raw) {
+        try {
+            URI uri = new URI(raw.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the same sentence as any other malformed endpoint
+        }
+        throw config("The endpoint \"" + VisibleText.of(raw) + "\" is not a URL like http://localhost:8000.");
+    }
+
+    private static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+]") && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A setting's value: the real environment first, then {@code .env}. */
+    private String value(String key) {
+        String fromEnvironment = environment.get(key);
+        if (!isBlank(fromEnvironment)) {
+            return fromEnvironment;
+        }
+        String fromFile = dotenv.get(key);
+        return isBlank(fromFile) ? null : fromFile;
+    }
+
+    private Path resolve(Path path) {
+        return workingDir.resolve(path).normalize();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (!isBlank(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static ConsoleException config(String message) {
+        return new ConsoleException(Problem.CONFIGURATION, message);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.userconsole.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/** Where the users are stored. */
+public sealed interface Target {
+
+    /** A short phrase naming the place, for status lines and {@code describe-table}; never a secret. */
+    String describe();
+
+    /** DynamoDB Local running inside this process, keeping its data in {@code dataDir}. */
+    record Embedded(Path dataDir) implements Target {
+        @Override
+        public String describe() {
+            return "embedded DynamoDB Local, data in " + dataDir;
+        }
+    }
+
+    /** Any DynamoDB-compatible endpoint given by URL. */
+    record Endpoint(URI uri, String region, Credentials credentials) implements Target {
+        @Override
+        public String describe() {
+            return "endpoint " + uri + " (credentials: " + credentials.source() + ")";
+        }
+    }
+
+    /** Real DynamoDB in an AWS region. */
+    record Aws(String region, Credentials credentials) implements Target {
+        @Override
+        public String describe() {
+            return "AWS DynamoDB in " + region + " (credentials: " + credentials.source() + ")";
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.userconsole.errors;
+
+/** What went wrong, in the terms a user acts on; each kind maps to one exit code. */
+public enum Problem {
+    INVALID_INPUT(Outcome.INVALID),
+    NOTHING_TO_UPDATE(Outcome.INVALID),
+    CONFIGURATION(Outcome.INVALID),
+    ALREADY_EXISTS(Outcome.REFUSED),
+    NOT_FOUND(Outcome.REFUSED),
+    CHANGED_BY_SOMEONE_ELSE(Outcome.REFUSED),
+    PASSWORD_MISMATCH(Outcome.REFUSED),
+    UNUSABLE_STORED_HASH(Outcome.REFUSED),
+    TABLE_MISSING(Outcome.UNAVAILABLE),
+    UNREACHABLE(Outcome.UNAVAILABLE),
+    ACCESS_DENIED(Outcome.UNAVAILABLE),
+    THROTTLED(Outcome.UNAVAILABLE),
+    DATA_DIR_IN_USE(Outcome.UNAVAILABLE),
+    DATABASE_ERROR(Outcome.UNAVAILABLE);
+
+    private final Outcome outcome;
+
+    Problem(Outcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    /** The three kinds of failure a script can tell apart by exit code. */
+    public enum Outcome {
+        REFUSED(1), INVALID(2), UNAVAILABLE(3);
+
+        private final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+}
