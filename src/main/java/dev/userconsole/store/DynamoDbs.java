@@ -1,0 +1,21 @@
+package dev.userconsole.store;
+
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Target;
+
+/** Opens the database the settings point at. */
+public final class DynamoDbs {
+    private DynamoDbs() {
+    }
+
+    public static DynamoDb open(Settings settings) {
+        Target target = settings.target();
+        if (target instanceof Target.Embedded embedded) {
+            return EmbeddedDynamoDb.open(embedded.dataDir(), embedded.describe());
+        }
+        if (target instanceof Target.Endpoint endpoint) {
+            return RemoteDynamoDb.open(endpoint, settings.callTimeout());
+        }
+        return RemoteDynamoDb.open((Target.Aws) target, settings.callTimeout());
+    }
+}
