@@ -1,0 +1,31 @@
+package dev.userconsole.users;
+
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A user as shown to people: never the password hash. Any attribute except the key may be missing
+ * ({@code null}) in items older tools wrote; attributes of an unexpected type read as missing.
+ *
+ * @param emailAddress the key exactly as stored (it may be un-normalised in old items)
+ */
+public record User(String emailAddress, String firstName, String lastName, String dateCreated,
+                   String dateUpdated) {
+
+    public static final String EMAIL = "emailAddress";
+    public static final String FIRST_NAME = "firstName";
+    public static final String LAST_NAME = "lastName";
+    public static final String PASSWORD = "password";
+    public static final String DATE_CREATED = "dateCreated";
+    public static final String DATE_UPDATED = "dateUpdated";
+
+    static User fromItem(Map<String, AttributeValue> item) {
+        return new User(string(item, EMAIL), string(item, FIRST_NAME), string(item, LAST_NAME),
+                string(item, DATE_CREATED), string(item, DATE_UPDATED));
+    }
+
+    static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,292 @@
+package dev.userconsole.users;
+
+import dev.userconsole.config.Settings;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.store.DynamoDb;
+import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.SdkErrors;
+import dev.userconsole.store.TableInfo;
+import dev.userconsole.store.UserTable;
+import dev.userconsole.text.VisibleText;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/**
+ * Every operation on users: validates, hashes, builds the conditional writes and calls DynamoDB.
+ * It never touches a screen; both the scriptable commands and the console use it.
+ */
+public final class UserController implements AutoCloseable {
+    private static final String[] SHOWN_ATTRIBUTES = {User.EMAIL, User.FIRST_NAME, User.LAST_NAME,
+            User.DATE_CREATED, User.DATE_UPDATED};
+
+    private final DynamoDb database;
+    private final DynamoDbClient client;
+    private final UserTable table;
+    private final SdkErrors errors;
+    private final PasswordHasher hasher;
+    private final Timestamps timestamps;
+
+    public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
+        this.database = database;
+        this.client = database.client();
+        this.errors = new SdkErrors(database.where(), tableName);
+        this.table = new UserTable(client, tableName, errors);
+        this.hasher = hasher;
+        this.timestamps = new Timestamps(clock);
+    }
+
+    /** Connects to the database the settings name; the controller then owns the connection. */
+    public static UserController open(Settings settings) {
+        return new UserController(DynamoDbs.open(settings), settings.tableName(),
+                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC());
+    }
+
+    public String where() {
+        return database.where();
+    }
+
+    public String tableName() {
+        return table.name();
+    }
+
+    public TableCreation createTable(boolean onDemand) {
+        boolean created = table.create(onDemand);
+        return new TableCreation(created, table.awaitActive());
+    }
+
+    public Optional<TableInfo> describeTable() {
+        return table.describe();
+    }
+
+    /** Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert). */
+    public User insert(NewUser input) {
+        String email = UserValidator.email(input.email());
+        String firstName = UserValidator.firstName(input.firstName());
+        String lastName = UserValidator.lastName(input.lastName());
+        String hash = hasher.hash(UserValidator.password(input.password()));
+        String now = timestamps.now();
+        Map<String, AttributeValue> item = Map.of(
+                User.EMAIL, AttributeValue.fromS(email),
+                User.FIRST_NAME, AttributeValue.fromS(firstName),
+                User.LAST_NAME, AttributeValue.fromS(lastName),
+                User.PASSWORD, AttributeValue.fromS(hash),
+                User.DATE_CREATED, AttributeValue.fromS(now),
+                User.DATE_UPDATED, AttributeValue.fromS(now));
+        try {
+            client.putItem(b -> b.tableName(table.name()).item(item)
+                    .conditionExpression("attribute_not_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", User.EMAIL)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConsoleException(Problem.ALREADY_EXISTS,
+                    "A user with email " + VisibleText.of(email) + " already exists.");
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
+        return new User(email, firstName, lastName, now, now);
+    }
+
+    /**
+     * Every user, read page by page as the stream is consumed (a scan returns at most 1 MB per page).
+     * The password attribute is never read.
+     */
+    public Stream<User> list() {
+        Map<String, String> names = new HashMap<>();
+        StringBuilder projection = new StringBuilder();
+        for (int i = 0; i < SHOWN_ATTRIBUTES.length; i++) {
+            names.put("#a" + i, SHOWN_ATTRIBUTES[i]);
+            projection.append(i == 0 ? "" : ", ").append("#a").append(i);
+        }
+        Iterator<Map<String, AttributeValue>> items = client.scanPaginator(b -> b.tableName(table.name())
+                .projectionExpression(projection.toString()).expressionAttributeNames(names)).items().iterator();
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new TranslatingIterator<>(items),
+                Spliterator.ORDERED | Spliterator.NONNULL), false).map(User::fromItem);
+    }
+
+    /** The user stored under exactly this key, or else under its normalised form; strongly consistent. */
+    public Optional<User> find(String email) {
+        return findItem(email).map(User::fromItem);
+    }
+
+    public User get(String email) {
+        return find(email).orElseThrow(() -> notFound(email));
+    }
+
+    /** Reads the user, then applies the changes unless someone else changes the user in between. */
+    public User update(String email, UserChanges changes) {
+        ValidChanges valid = validate(changes);
+        User current = get(email);
+        return write(current, valid);
+    }
+
+    /**
+     * Applies changes to a user as it was loaded earlier (by a form, say): refused with
+     * {@link Problem#CHANGED_BY_SOMEONE_ELSE} if the stored user is no longer that version.
+     */
+    public User update(User loaded, UserChanges changes) {
+        return write(loaded, validate(changes));
+    }
+
+    private ValidChanges validate(UserChanges changes) {
+        if (changes.isEmpty()) {
+            throw new ConsoleException(Problem.NOTHING_TO_UPDATE,
+                    "Nothing to update: give a new first name, last name or password.");
+        }
+        String firstName = changes.firstName() == null ? null : UserValidator.firstName(changes.firstName());
+        String lastName = changes.lastName() == null ? null : UserValidator.lastName(changes.lastName());
+        String hash = changes.newPassword() == null ? null : hasher.hash(UserValidator.password(changes.newPassword()));
+        return new ValidChanges(firstName, lastName, hash);
+    }
+
+    private User write(User loaded, ValidChanges changes) {
+        UpdateExpression.Builder expression = UpdateExpression.builder();
+        if (changes.firstName() != null) {
+            expression.set(User.FIRST_NAME, changes.firstName());
+        }
+        if (changes.lastName() != null) {
+            expression.set(User.LAST_NAME, changes.lastName());
+        }
+        if (changes.passwordHash() != null) {
+            expression.set(User.PASSWORD, changes.passwordHash());
+        }
+        expression.set(User.DATE_UPDATED, timestamps.after(loaded.dateUpdated()));
+        String exists = "attribute_exists(" + expression.name(User.EMAIL) + ")";
+        String updated = expression.name(User.DATE_UPDATED);
+        // Items the original app wrote carry no version number; the dateUpdated that was read serves as one.
+        expression.condition(loaded.dateUpdated() == null
+                ? exists + " AND attribute_not_exists(" + updated + ")"
+                : exists + " AND " + updated + " = " + expression.value(AttributeValue.fromS(loaded.dateUpdated())));
+        UpdateExpression built = expression.build();
+        try {
+            UpdateItemResponse response = client.updateItem(b -> b.tableName(table.name())
+                    .key(key(loaded.emailAddress()))
+                    .updateExpression(built.update())
+                    .conditionExpression(built.condition())
+                    .expressionAttributeNames(built.names())
+                    .expressionAttributeValues(built.values())
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return User.fromItem(response.attributes());
+        } catch (ConditionalCheckFailedException e) {
+            if (!e.hasItem() || e.item().isEmpty()) {
+                throw notFound(loaded.emailAddress());
+            }
+            throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(loaded.emailAddress())
+                    + " was changed by someone else after it was read; reload it and try again.");
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    /** Deletes the user stored under exactly this key, or else under its normalised form. */
+    public User delete(String email) {
+        String exact = UserValidator.lookupKey(email);
+        Optional<User> deleted = deleteExact(exact);
+        String normalised = normalise(exact);
+        if (deleted.isEmpty() && !normalised.equals(exact)) {
+            deleted = deleteExact(normalised);
+        }
+        return deleted.orElseThrow(() -> notFound(email));
+    }
+
+    private Optional<User> deleteExact(String key) {
+        try {
+            return Optional.of(User.fromItem(client.deleteItem(b -> b.tableName(table.name()).key(key(key))
+                    .conditionExpression("attribute_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", User.EMAIL))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */
+    public boolean checkPassword(String email, String password) {
+        Map<String, AttributeValue> item = findItem(email).orElseThrow(() -> notFound(email));
+        return hasher.matches(password == null ? "" : password, User.string(item, User.PASSWORD));
+    }
+
+    private Optional<Map<String, AttributeValue>> findItem(String email) {
+        String exact = UserValidator.lookupKey(email);
+        Optional<Map<String, AttributeValue>> item = getItem(exact);
+        String normalised = normalise(exact);
+        if (item.isEmpty() && !normalised.equals(exact) && !normalised.isEmpty()) {
+            item = getItem(normalised);
+        }
+        return item;
+    }
+
+    private Optional<Map<String, AttributeValue>> getItem(String key) {
+        try {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table.name()).key(key(key))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, AttributeValue> key(String email) {
+        return Map.of(UserTable.KEY, AttributeValue.fromS(email));
+    }
+
+    private static ConsoleException notFound(String email) {
+        return new ConsoleException(Problem.NOT_FOUND, "No user with email " + VisibleText.of(email) + ".");
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private record ValidChanges(String firstName, String lastName, String passwordHash) {
+    }
+
+    /** Scans fail lazily, page by page: translate those failures like any other call's. */
+    private final class TranslatingIterator<T> implements Iterator<T> {
+        private final Iterator<T> delegate;
+
+        TranslatingIterator(Iterator<T> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                return delegate.hasNext();
+            } catch (SdkException e) {
+                throw errors.translate(e);
+            }
+        }
+
+        @Override
+        public T next() {
+            try {
+                return delegate.next();
+            } catch (SdkException e) {
+                throw errors.translate(e);
+            }
+        }
+    }
+}
