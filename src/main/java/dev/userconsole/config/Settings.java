@@ -20,8 +20,10 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
         return new Settings(target, tableName, cost, callTimeout, logDir);
     }
 
-    /** "table User on endpoint http://..." : where every run says it is connected. */
+    /** "table User on endpoint http://... (credentials: ...)": where every run says it is connected. */
     public String describeConnection() {
-        return "table " + tableName + " on " + target.describe();
+        String credentials = target.credentialsSource();
+        return "table " + tableName + " on " + target.describe()
+                + (credentials.isEmpty() ? "" : " (credentials: " + credentials + ")");
     }
 }

@@ -6,8 +6,13 @@ import java.nio.file.Path;
 /** Where the users are stored. */
 public sealed interface Target {
 
-    /** A short phrase naming the place, for status lines and {@code describe-table}; never a secret. */
+    /** A short phrase naming the place, for status lines and error messages. */
     String describe();
+
+    /** Where the credentials come from, in words; never a secret. Empty for the embedded database. */
+    default String credentialsSource() {
+        return "";
+    }
 
     /** DynamoDB Local running inside this process, keeping its data in {@code dataDir}. */
     record Embedded(Path dataDir) implements Target {
@@ -21,7 +26,12 @@ public sealed interface Target {
     record Endpoint(URI uri, String region, Credentials credentials) implements Target {
         @Override
         public String describe() {
-            return "endpoint " + uri + " (credentials: " + credentials.source() + ")";
+            return "endpoint " + uri;
+        }
+
+        @Override
+        public String credentialsSource() {
+            return credentials.source();
         }
     }
 
@@ -29,7 +39,12 @@ public sealed interface Target {
     record Aws(String region, Credentials credentials) implements Target {
         @Override
         public String describe() {
-            return "AWS DynamoDB in " + region + " (credentials: " + credentials.source() + ")";
+            return "AWS DynamoDB in " + region;
+        }
+
+        @Override
+        public String credentialsSource() {
+            return credentials.source();
         }
     }
 }

@@ -54,12 +54,16 @@ public final class SdkErrors {
         }
         if (e instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            if (service.statusCode() == 403 || AUTH_ERRORS.contains(code)) {
+            if (service.statusCode() == 403 || (code != null && AUTH_ERRORS.contains(code))) {
                 return new ConsoleException(Problem.ACCESS_DENIED, "Access denied by " + where
                         + ": check the credentials and their permissions on table \"" + table + "\".", e);
             }
-            return new ConsoleException(Problem.DATABASE_ERROR, "DynamoDB refused the request ("
-                    + (code == null ? "HTTP " + service.statusCode() : code) + "); details are in the log file.", e);
+            if (code == null) {
+                return new ConsoleException(Problem.DATABASE_ERROR, where + " did not answer as DynamoDB does (HTTP "
+                        + service.statusCode() + "); check the address.", e);
+            }
+            return new ConsoleException(Problem.DATABASE_ERROR,
+                    "DynamoDB refused the request (" + code + "); details are in the log file.", e);
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
             return new ConsoleException(Problem.ACCESS_DENIED, "No AWS credentials were found: set AWS_PROFILE,"

@@ -14,9 +14,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -112,8 +114,10 @@ public final class UserController implements AutoCloseable {
             names.put("#a" + i, SHOWN_ATTRIBUTES[i]);
             projection.append(i == 0 ? "" : ", ").append("#a").append(i);
         }
-        Iterator<Map<String, AttributeValue>> items = client.scanPaginator(b -> b.tableName(table.name())
-                .projectionExpression(projection.toString()).expressionAttributeNames(names)).items().iterator();
+        // The paginator's iterator fetches the first page as soon as it is made, so make it inside the wrapper.
+        Supplier<Iterator<Map<String, AttributeValue>>> items = () -> client.scanPaginator(b -> b
+                .tableName(table.name()).projectionExpression(projection.toString())
+                .expressionAttributeNames(names)).items().iterator();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new TranslatingIterator<>(items),
                 Spliterator.ORDERED | Spliterator.NONNULL), false).map(User::fromItem);
     }
@@ -265,15 +269,19 @@ public final class UserController implements AutoCloseable {
 
     /** Scans fail lazily, page by page: translate those failures like any other call's. */
     private final class TranslatingIterator<T> implements Iterator<T> {
-        private final Iterator<T> delegate;
+        private final Supplier<Iterator<T>> source;
+        private Iterator<T> delegate;
 
-        TranslatingIterator(Iterator<T> delegate) {
-            this.delegate = delegate;
+        TranslatingIterator(Supplier<Iterator<T>> source) {
+            this.source = source;
         }
 
         @Override
         public boolean hasNext() {
             try {
+                if (delegate == null) {
+                    delegate = source.get();
+                }
                 return delegate.hasNext();
             } catch (SdkException e) {
                 throw errors.translate(e);
@@ -282,6 +290,9 @@ public final class UserController implements AutoCloseable {
 
         @Override
         public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
             try {
                 return delegate.next();
             } catch (SdkException e) {

@@ -1,0 +1,45 @@
+package dev.userconsole;
+
+import dev.userconsole.cli.Io;
+import dev.userconsole.cli.UserConsoleCommand;
+import dev.userconsole.config.SettingsLoader;
+import dev.userconsole.errors.ConsoleException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+/** Entry point: logging first, then the command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream terminalOut = System.out;
+        PrintStream terminalErr = System.err;
+        Path workingDir = Path.of("").toAbsolutePath();
+        Logging.start(logDir(workingDir));
+        Charset charset = Charset.defaultCharset();
+        Io io = new Io(new BufferedReader(new InputStreamReader(System.in, charset)),
+                new PrintWriter(new OutputStreamWriter(terminalOut, charset), true),
+                new PrintWriter(new OutputStreamWriter(terminalErr, charset), true),
+                System.console());
+        int exitCode = UserConsoleCommand.run(args,
+                options -> SettingsLoader.fromSystem(workingDir).load(options), io);
+        Logging.stop();
+        // DynamoDB Local leaves non-daemon threads behind; exit explicitly.
+        System.exit(exitCode);
+    }
+
+    private static Path logDir(Path workingDir) {
+        try {
+            return SettingsLoader.fromSystem(workingDir).logDir();
+        } catch (ConsoleException e) {
+            // a malformed .env is reported by the command itself; log to the default place meanwhile
+            return workingDir.resolve("logs");
+        }
+    }
+}

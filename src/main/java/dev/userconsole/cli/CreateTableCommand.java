@@ -1,0 +1,24 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.store.TableInfo;
+import dev.userconsole.users.TableCreation;
+import dev.userconsole.users.UserController;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "create-table", mixinStandardHelpOptions = true,
+        description = "Create the users table (provisioned 5/5 like the original app) and wait until it is ACTIVE.")
+final class CreateTableCommand extends UserCommand {
+    @Option(names = "--on-demand", description = "Bill per request instead of provisioning 5 read / 5 write units.")
+    boolean onDemand;
+
+    @Override
+    int run(UserController users) {
+        TableCreation creation = users.createTable(onDemand);
+        TableInfo table = creation.table();
+        io().err().println(creation.created()
+                ? "Created table " + table.name() + " (" + table.status() + ", " + table.capacity() + ")."
+                : "Table " + table.name() + " already exists (" + table.status() + ").");
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.users.NewUser;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserValidator;
+import dev.userconsole.text.VisibleText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "insert", mixinStandardHelpOptions = true,
+        description = "Create a user. The password is asked for on the terminal (twice), or read from stdin.")
+final class InsertCommand extends UserCommand {
+    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Email address (the key).")
+    String email;
+
+    @Option(names = "--first-name", required = true, paramLabel = "NAME")
+    String firstName;
+
+    @Option(names = "--last-name", required = true, paramLabel = "NAME")
+    String lastName;
+
+    @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+    boolean passwordStdin;
+
+    private String password;
+
+    @Override
+    void validateInput() {
+        UserValidator.email(email);
+        UserValidator.firstName(firstName);
+        UserValidator.lastName(lastName);
+        password = UserValidator.password(PasswordInput.read(io(), passwordStdin, "Password", true));
+    }
+
+    @Override
+    int run(UserController users) {
+        User created = users.insert(new NewUser(email, firstName, lastName, password));
+        io().err().println("Created user " + VisibleText.of(created.emailAddress()) + " ("
+                + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
+        return 0;
+    }
+}

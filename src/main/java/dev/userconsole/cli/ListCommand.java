@@ -1,0 +1,34 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.cli.output.OutputFormat;
+import dev.userconsole.cli.output.UserWriter;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserController;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List every user (all pages, streamed). Password hashes are never shown.")
+final class ListCommand extends UserCommand {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, jsonl or csv (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Override
+    int run(UserController users) {
+        long count = 0;
+        try (Stream<User> all = users.list()) {
+            Iterator<User> it = all.iterator();
+            it.hasNext(); // fetch the first page before writing anything, so an unusable table prints no header
+            UserWriter writer = format.writer(io().out(), false);
+            for (; it.hasNext(); count++) {
+                writer.write(it.next());
+            }
+            writer.finish();
+        }
+        io().err().println(count == 1 ? "1 user." : count + " users.");
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.InvalidInputException;
+import dev.userconsole.errors.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * Reads a password from a masked prompt or, with {@code --password-stdin}, from the first line of
+ * standard input. Never from an argument: {@code ps} and shell history would show it.
+ */
+final class PasswordInput {
+    private PasswordInput() {
+    }
+
+    static String read(Io io, boolean fromStdin, String prompt, boolean confirm) {
+        if (fromStdin) {
+            return firstLine(io);
+        }
+        if (io.console() == null) {
+            throw new ConsoleException(Problem.INVALID_INPUT, "There is no terminal to ask for the password on;"
+                    + " give it on standard input with --password-stdin.");
+        }
+        char[] first = io.console().readPassword("%s: ", prompt);
+        if (first == null) {
+            throw new InvalidInputException("password", "no password was entered");
+        }
+        if (confirm) {
+            char[] second = io.console().readPassword("Repeat %s: ", prompt.toLowerCase());
+            boolean same = second != null && Arrays.equals(first, second);
+            if (second != null) {
+                Arrays.fill(second, '\0');
+            }
+            if (!same) {
+                Arrays.fill(first, '\0');
+                throw new InvalidInputException("password", "the two entries differ");
+            }
+        }
+        String password = new String(first);
+        Arrays.fill(first, '\0');
+        return password;
+    }
+
+    private static String firstLine(Io io) {
+        try {
+            String line = io.in().readLine();
+            if (line == null) {
+                throw new InvalidInputException("password", "standard input was empty");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserChanges;
+import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "update", mixinStandardHelpOptions = true,
+        description = "Change a user's names and/or password. Only the fields given change; the write is refused"
+                + " if someone else changed the user in the meantime.")
+final class UpdateCommand extends UserCommand {
+    @Option(names = "--email", required = true, paramLabel = "EMAIL")
+    String email;
+
+    @Option(names = "--first-name", paramLabel = "NAME")
+    String firstName;
+
+    @Option(names = "--last-name", paramLabel = "NAME")
+    String lastName;
+
+    @Option(names = "--new-password", description = "Set a new password, asked for on the terminal (twice).")
+    boolean newPassword;
+
+    @Option(names = "--password-stdin", description = "Read the new password from the first line of standard input.")
+    boolean passwordStdin;
+
+    private UserChanges changes;
+
+    @Override
+    void validateInput() {
+        UserValidator.lookupKey(email);
+        if (firstName == null && lastName == null && !newPassword && !passwordStdin) {
+            throw new ConsoleException(Problem.NOTHING_TO_UPDATE,
+                    "Nothing to update: give --first-name, --last-name or --new-password.");
+        }
+        if (firstName != null) {
+            UserValidator.firstName(firstName);
+        }
+        if (lastName != null) {
+            UserValidator.lastName(lastName);
+        }
+        String password = newPassword || passwordStdin
+                ? UserValidator.password(PasswordInput.read(io(), passwordStdin, "New password", true))
+                : null;
+        changes = new UserChanges(firstName, lastName, password);
+    }
+
+    @Override
+    int run(UserController users) {
+        User updated = users.update(email, changes);
+        io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.users.UserController;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** A command that works on the users table: connects, runs, and always closes the connection. */
+abstract class UserCommand implements Callable<Integer> {
+    @ParentCommand
+    UserConsoleCommand root;
+
+    @Override
+    public final Integer call() {
+        validateInput();
+        try (UserController users = root.connect()) {
+            return run(users);
+        }
+    }
+
+    /** Checks what needs no database, so bad input fails fast and before any connection is made. */
+    void validateInput() {
+    }
+
+    abstract int run(UserController users);
+
+    Io io() {
+        return root.io();
+    }
+}

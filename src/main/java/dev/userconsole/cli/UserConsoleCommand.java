@@ -1,0 +1,122 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.config.Options;
+import dev.userconsole.config.Settings;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.users.UserController;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The scriptable face: {@code user-console [global options] COMMAND [options]}. */
+@Command(name = "user-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Manage the user accounts stored in a DynamoDB table.",
+        subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
+                ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
+                CheckPasswordCommand.class, ServeCommand.class},
+        footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
+                + " password does not match); 2 invalid input or usage; 3 cannot use the database."})
+public final class UserConsoleCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
+
+    @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "DynamoDB endpoint URL (else AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL).")
+    String endpoint;
+
+    @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
+            description = "AWS region (else AWS_REGION or the profile's region).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "AWS profile for credentials and region (else AWS_PROFILE).")
+    String profile;
+
+    @Option(names = "--table", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Table name (else USERS_TABLE, default User).")
+    String table;
+
+    @Option(names = "--embedded", scope = ScopeType.INHERIT,
+            description = "Use the embedded database even if an endpoint or region is configured.")
+    boolean embedded;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data directory of the embedded database (else DATA_DIR, default data/).")
+    Path dataDir;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Say where the command is connected before running it.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Function<Options, Settings> settings;
+    private final Io io;
+
+    public UserConsoleCommand(Function<Options, Settings> settings, Io io) {
+        this.settings = settings;
+        this.io = io;
+    }
+
+    /** Parses and runs one command line; returns the exit code. */
+    public static int run(String[] args, Function<Options, Settings> settings, Io io) {
+        CommandLine commandLine = new CommandLine(new UserConsoleCommand(settings, io))
+                .setOut(io.out())
+                .setErr(io.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> report(e, io));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            io.out().flush();
+            io.err().flush();
+        }
+    }
+
+    private static int report(Exception e, Io io) {
+        if (e instanceof ConsoleException known) {
+            LOG.info("{}: {}", known.problem(), known.getMessage());
+            io.err().println("error: " + known.getMessage());
+            return known.exitCode();
+        }
+        LOG.error("Unexpected failure", e);
+        io.err().println("error: something unexpected went wrong (" + e.getClass().getSimpleName()
+                + "); the details are in the log file.");
+        return Problem.DATABASE_ERROR.outcome().exitCode();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(io.out());
+        io.out().println();
+        io.out().println("The full-screen console is not available yet; use the commands above.");
+        return 0;
+    }
+
+    Io io() {
+        return io;
+    }
+
+    Settings settings(boolean forceEmbedded) {
+        return settings.apply(new Options(endpoint, table, embedded || forceEmbedded, dataDir, region, profile));
+    }
+
+    /** Opens the controller for the configured database, saying where first when asked to. */
+    UserController connect() {
+        Settings resolved = settings(false);
+        if (verbose) {
+            io.err().println("Using " + resolved.describeConnection() + ".");
+        }
+        return UserController.open(resolved);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.userconsole.cli.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
+
+/** JSON (an array, or one object) and JSON Lines; missing attributes are left out. */
+final class JsonUserWriter implements UserWriter {
+    enum Layout { ARRAY, OBJECT, LINES }
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final CharacterEscapes ESCAPES = new TerminalSafeEscapes();
+
+    private final JsonGenerator json;
+    private final PrintWriter out;
+    private final Layout layout;
+
+    JsonUserWriter(PrintWriter out, Layout layout) {
+        this.out = out;
+        this.layout = layout;
+        try {
+            json = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .setCharacterEscapes(ESCAPES);
+            if (layout == Layout.LINES) {
+                json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+            }
+            if (layout == Layout.ARRAY) {
+                json.writeStartArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void write(User user) {
+        try {
+            json.writeStartObject();
+            List<String> names = Columns.NAMES;
+            List<Function<User, String>> values = Columns.VALUES;
+            for (int i = 0; i < names.size(); i++) {
+                String value = values.get(i).apply(user);
+                if (value != null) {
+                    json.writeStringField(names.get(i), value);
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void finish() {
+        try {
+            if (layout == Layout.ARRAY) {
+                json.writeEndArray();
+            }
+            json.close();
+            if (layout != Layout.LINES || json.getOutputContext().getEntryCount() > 0) {
+                out.println();
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Beyond JSON's required escapes, also escapes DEL, C1 controls, bidi controls and line separators. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii;
+
+        TerminalSafeEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (VisibleText.needsEscape(ch)) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.userconsole.cli.output;
+
+import java.io.PrintWriter;
+
+/** The formats of {@code list} and {@code get}. No format ever includes the password hash. */
+public enum OutputFormat {
+    TABLE, JSON, JSONL, CSV;
+
+    /**
+     * @param single whether exactly one user is written ({@code get}): JSON is then an object, not an array
+     */
+    public UserWriter writer(PrintWriter out, boolean single) {
+        return switch (this) {
+            case TABLE -> new TableUserWriter(out);
+            case JSON -> new JsonUserWriter(out, single ? JsonUserWriter.Layout.OBJECT : JsonUserWriter.Layout.ARRAY);
+            case JSONL -> new JsonUserWriter(out, JsonUserWriter.Layout.LINES);
+            case CSV -> new CsvUserWriter(out);
+        };
+    }
+}

@@ -1,0 +1,15 @@
+package dev.userconsole.cli.output;
+
+import dev.userconsole.users.User;
+
+/** Writes users to standard output in one format, streaming: rows go out as they arrive. */
+public interface UserWriter {
+
+    void write(User user);
+
+    /**
+     * Completes the output (pending rows, closing brackets); called only when every user was written, so
+     * output cut short by an error never looks complete. Does not close standard output.
+     */
+    void finish();
+}
