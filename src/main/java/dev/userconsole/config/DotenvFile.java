@@ -26,7 +26,7 @@ public final class DotenvFile {
             Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
             Map<String, String> values = new HashMap<>();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                values.put(entry.getKey(), entry.getValue());
+                values.put(entry.getKey(), unquote(entry.getValue()));
             }
             return values;
         } catch (DotenvException e) {
@@ -34,6 +34,12 @@ public final class DotenvFile {
             throw new ConsoleException(Problem.CONFIGURATION,
                     "The .env file in " + directory + " cannot be read: " + badLine(directory.resolve(".env")) + ".");
         }
+    }
+
+    /** dotenv-java removes double quotes but keeps single ones, which the original app's template uses. */
+    private static String unquote(String value) {
+        boolean singleQuoted = value.length() >= 2 && value.startsWith("'") && value.endsWith("'");
+        return singleQuoted ? value.substring(1, value.length() - 1) : value;
     }
 
     private static String badLine(Path file) {

@@ -1,0 +1,145 @@
+package dev.userconsole.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsLoaderTest {
+    private static final Path HOME = Path.of("/srv/console");
+
+    private static Settings load(Map<String, String> env, Map<String, String> dotenv, Options options) {
+        return new SettingsLoader(HOME, env, dotenv, profile -> Optional.empty()).load(options);
+    }
+
+    @Test
+    void withNothingConfiguredItIsTheEmbeddedDatabaseBesideDotenv() {
+        Settings s = load(Map.of(), Map.of(), Options.none());
+        assertEquals(new Target.Embedded(HOME.resolve("data")), s.target());
+        assertEquals("User", s.tableName());
+        assertEquals(12, s.bcryptCost());
+        assertEquals(Duration.ofSeconds(10), s.callTimeout());
+        assertEquals(HOME.resolve("logs"), s.logDir());
+    }
+
+    @Test
+    void optionsWinOverEnvironmentWhichWinsOverDotenv() {
+        Map<String, String> dotenv = Map.of("USERS_TABLE", "FromFile", "BCRYPT_COST", "11", "DATA_DIR", "file-data");
+        assertEquals("FromFile", load(Map.of(), dotenv, Options.none()).tableName());
+        assertEquals(11, load(Map.of(), dotenv, Options.none()).bcryptCost());
+        Map<String, String> env = Map.of("USERS_TABLE", "FromEnv", "DATA_DIR", "/var/users");
+        assertEquals("FromEnv", load(env, dotenv, Options.none()).tableName());
+        assertEquals(new Target.Embedded(Path.of("/var/users")), load(env, dotenv, Options.none()).target());
+        Options options = new Options(null, "FromOption", false, Path.of("opt-data"), null, null);
+        Settings s = load(env, dotenv, options);
+        assertEquals("FromOption", s.tableName());
+        assertEquals(new Target.Embedded(HOME.resolve("opt-data")), s.target());
+    }
+
+    @Test
+    void emptyValuesCountAsUnset() {
+        Settings s = load(Map.of("AWS_REGION", ""), Map.of("AWS_REGION", "''".replace("'", ""), "USERS_TABLE", " "),
+                Options.none());
+        assertInstanceOf(Target.Embedded.class, s.target());
+        assertEquals("User", s.tableName());
+    }
+
+    @Test
+    void anEndpointWinsOverARegion() {
+        Map<String, String> env = Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://localhost:8000");
+        Target.Endpoint endpoint = assertInstanceOf(Target.Endpoint.class, load(env, Map.of(), Options.none()).target());
+        assertEquals(URI.create("http://localhost:8000"), endpoint.uri());
+        assertEquals("eu-west-1", endpoint.region());
+        assertEquals(Credentials.Kind.PLACEHOLDER, endpoint.credentials().kind());
+    }
+
+    @Test
+    void theDynamoDbSpecificEndpointWinsOverTheGeneralOneAndTheOptionOverBoth() {
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", "http://general:1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "http://specific:2");
+        assertEquals(URI.create("http://specific:2"),
+                ((Target.Endpoint) load(env, Map.of(), Options.none()).target()).uri());
+        Options option = new Options("http://127.0.0.1:3", null, false, null, null, null);
+        assertEquals(URI.create("http://127.0.0.1:3"), ((Target.Endpoint) load(env, Map.of(), option).target()).uri());
+    }
+
+    @Test
+    void aRegionMeansRealDynamoDbWithKeysFromDotenv() {
+        Map<String, String> dotenv = Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "secret-value");
+        Target.Aws aws = assertInstanceOf(Target.Aws.class, load(Map.of(), dotenv, Options.none()).target());
+        assertEquals("eu-central-1", aws.region());
+        assertEquals(Credentials.Kind.KEYS, aws.credentials().kind());
+        assertEquals(".env", aws.credentials().source());
+        assertFalse(aws.credentials().toString().contains("secret-value"));
+        assertFalse(load(Map.of(), dotenv, Options.none()).describeConnection().contains("secret-value"));
+    }
+
+    @Test
+    void keysFromTheEnvironmentAreSaidToComeFromThere() {
+        Map<String, String> env = Map.of("AWS_DEFAULT_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "s");
+        Target.Aws aws = (Target.Aws) load(env, Map.of(), Options.none()).target();
+        assertEquals("environment variables", aws.credentials().source());
+        assertEquals("us-west-2", aws.region());
+    }
+
+    @Test
+    void aProfileGivesCredentialsAndItsRegion() {
+        SettingsLoader loader = new SettingsLoader(HOME, Map.of("AWS_PROFILE", "ops"), Map.of(),
+                profile -> profile.equals("ops") ? Optional.of("ap-southeast-2") : Optional.empty());
+        Target.Aws aws = assertInstanceOf(Target.Aws.class, loader.load(Options.none()).target());
+        assertEquals("ap-southeast-2", aws.region());
+        assertEquals(Credentials.profile("ops"), aws.credentials());
+    }
+
+    @Test
+    void withoutKeysOrProfileRealDynamoDbUsesTheDefaultChain() {
+        Target.Aws aws = (Target.Aws) load(Map.of("AWS_REGION", "eu-west-1"), Map.of(), Options.none()).target();
+        assertEquals(Credentials.Kind.DEFAULT_CHAIN, aws.credentials().kind());
+        Target.Endpoint remote = (Target.Endpoint) load(Map.of(), Map.of(),
+                new Options("https://dynamodb.example.net", null, false, null, null, null)).target();
+        assertEquals(Credentials.Kind.DEFAULT_CHAIN, remote.credentials().kind());
+    }
+
+    @Test
+    void embeddedOptionOverridesEverything() {
+        Map<String, String> env = Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL", "http://localhost:8000");
+        Options embedded = new Options(null, null, true, null, null, null);
+        assertInstanceOf(Target.Embedded.class, load(env, Map.of(), embedded).target());
+    }
+
+    @Test
+    void bcryptCostOutsideTenToSixteenIsRefused() {
+        assertEquals(16, load(Map.of("BCRYPT_COST", "16"), Map.of(), Options.none()).bcryptCost());
+        for (String cost : new String[] {"9", "17", "twelve", "4"}) {
+            ConsoleException e = assertThrows(ConsoleException.class,
+                    () -> load(Map.of("BCRYPT_COST", cost), Map.of(), Options.none()));
+            assertEquals(Problem.CONFIGURATION, e.problem());
+            assertTrue(e.getMessage().contains("BCRYPT_COST"), e.getMessage());
+        }
+    }
+
+    @Test
+    void invalidValuesAreRefusedWithASentence() {
+        for (String endpoint : new String[] {"foo", "localhost:8000", "ftp://x", "http://", "http://user:pw@h:1"}) {
+            ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),
+                    new Options(endpoint, null, false, null, null, null)));
+            assertTrue(e.getMessage().startsWith("The endpoint"), e.getMessage());
+        }
+        assertThrows(ConsoleException.class, () -> load(Map.of("USERS_TABLE", "a b"), Map.of(), Options.none()));
+        assertThrows(ConsoleException.class, () -> load(Map.of("AWS_REGION", "EU WEST"), Map.of(), Options.none()));
+        assertThrows(ConsoleException.class,
+                () -> load(Map.of("DYNAMODB_TIMEOUT_SECONDS", "0"), Map.of(), Options.none()));
+    }
+}

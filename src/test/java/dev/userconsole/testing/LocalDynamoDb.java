@@ -1,0 +1,59 @@
+package dev.userconsole.testing;
+
+import dev.userconsole.config.Credentials;
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Target;
+import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.LocalServer;
+import dev.userconsole.users.PasswordHasher;
+import dev.userconsole.users.UserController;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One real DynamoDB Local server for the whole test run, in memory on a random loopback port, reached
+ * over HTTP exactly as a remote DynamoDB would be. Each test takes a fresh table name.
+ */
+public final class LocalDynamoDb {
+    private static final AtomicInteger TABLES = new AtomicInteger();
+    private static LocalServer server;
+
+    private LocalDynamoDb() {
+    }
+
+    public static synchronized LocalServer server() {
+        if (server == null) {
+            server = LocalServer.startInMemory(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    public static String freshTableName() {
+        return "Users_" + ProcessHandle.current().pid() + "_" + TABLES.incrementAndGet();
+    }
+
+    /** Settings for the test server: lowest bcrypt cost, a short timeout. */
+    public static Settings settings(String table) {
+        Target target = new Target.Endpoint(server().endpoint(), "us-east-1", Credentials.placeholder());
+        return new Settings(target, table, Settings.MIN_BCRYPT_COST, Duration.ofSeconds(10),
+                Path.of("target", "test-logs"));
+    }
+
+    public static UserController controller(String table) {
+        return controller(table, Clock.systemUTC());
+    }
+
+    public static UserController controller(String table, Clock clock) {
+        Settings settings = settings(table);
+        return new UserController(DynamoDbs.open(settings), table, new PasswordHasher(settings.bcryptCost()), clock);
+    }
+
+    /** A raw SDK client, for writing items the way other tools did and for reading back what is stored. */
+    public static DynamoDbClient rawClient() {
+        return server().client(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.userconsole.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class VisibleTextTest {
+
+    @Test
+    void plainTextIsUnchanged() {
+        String text = "Zoë 山田 🙂";
+        assertSame(text, VisibleText.of(text));
+    }
+
+    @Test
+    void controlCharactersBecomeVisibleEscapes() {
+        assertEquals("\\x1b[31mred\\x07", VisibleText.of("\u001b[31mred\u0007"));
+        assertEquals("a\\x7fb\\x9bc\\x00", VisibleText.of("a\u007fb\u009bc\u0000"));
+        assertEquals("line\\x0d\\x0anext", VisibleText.of("line\r\nnext"));
+    }
+
+    @Test
+    void bidiOverridesAndSeparatorsBecomeVisibleEscapes() {
+        assertEquals("abc\\u202exyz\\u2066", VisibleText.of("abc\u202exyz\u2066"));
+        assertEquals("a\\u2028b", VisibleText.of("a\u2028b"));
+    }
+
+    @Test
+    void nullIsEmpty() {
+        assertEquals("", VisibleText.of(null));
+    }
+
+    @Test
+    void wideCharactersTakeTwoColumns() {
+        assertEquals(4, VisibleText.width("山田"));
+        assertEquals(2, VisibleText.width("🙂"));
+        assertEquals(3, VisibleText.width("Zoe\u0301"));
+    }
+
+    @Test
+    void fitPadsAndCutsByColumns() {
+        assertEquals("ab  ", VisibleText.fit("ab", 4));
+        assertEquals("山… ", VisibleText.fit("山田太郎", 4));
+        assertEquals(4, VisibleText.width(VisibleText.fit("山田太郎", 4)));
+        assertEquals("abc…", VisibleText.fit("abcdef", 4));
+    }
+}
