@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# End-to-end check of the scriptable commands through the real launcher: a standalone DynamoDB Local
+# (loopback, in memory, free port) started here, then the whole user life cycle, then the embedded store.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAUNCHER="$ROOT/scripts/user-console"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/user-console-smoke.XXXXXX")"
+SERVER_PID=""
+PASSED=0
+FAILED=0
+
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Runs from a scratch directory so the repository's .env, data/ and logs/ are not involved.
+cd "$WORK" || exit 3
+export USERS_TABLE=SmokeUsers BCRYPT_COST=10
+unset AWS_ENDPOINT_URL AWS_ENDPOINT_URL_DYNAMODB AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE DATA_DIR LOG_DIR
+
+# check NAME EXPECTED_EXIT STDIN COMMAND...: runs the launcher, keeps stdout/stderr in $OUT/$ERR.
+check() {
+  local name="$1" expected="$2" input="$3"
+  shift 3
+  printf '%s' "$input" | "$LAUNCHER" "$@" >"$WORK/out" 2>"$WORK/err"
+  local code=$?
+  OUT="$(cat "$WORK/out")"
+  ERR="$(cat "$WORK/err")"
+  if [ "$code" -eq "$expected" ]; then
+    PASSED=$((PASSED + 1))
+    echo "ok    $name"
+  else
+    FAILED=$((FAILED + 1))
+    echo "FAIL  $name: exit $code, expected $expected"
+    sed 's/^/      stdout: /' "$WORK/out"
+    sed 's/^/      stderr: /' "$WORK/err"
+  fi
+}
+
+# expect NAME TEXT WHERE: WHERE (stdout or stderr of the last check) must contain TEXT.
+expect() {
+  local name="$1" text="$2" where="$3"
+  local haystack="$OUT"
+  [ "$where" = stderr ] && haystack="$ERR"
+  if [[ "$haystack" == *"$text"* ]]; then
+    PASSED=$((PASSED + 1))
+    echo "ok    $name"
+  else
+    FAILED=$((FAILED + 1))
+    echo "FAIL  $name: $where does not contain '$text'"
+    printf '%s\n' "$haystack" | sed "s/^/      $where: /"
+  fi
+}
+
+refute() {
+  local name="$1" text="$2"
+  if [[ "$OUT$ERR" == *"$text"* ]]; then
+    FAILED=$((FAILED + 1))
+    echo "FAIL  $name: output contains '$text'"
+  else
+    PASSED=$((PASSED + 1))
+    echo "ok    $name"
+  fi
+}
+
+echo "== starting DynamoDB Local (loopback, in memory)"
+"$LAUNCHER" serve --port 0 --in-memory >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+ENDPOINT=""
+for _ in $(seq 1 300); do
+  ENDPOINT="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$WORK/server.out")"
+  [ -n "$ENDPOINT" ] && break
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+if [ -z "$ENDPOINT" ]; then
+  echo "FAIL  DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"
+  exit 1
+fi
+echo "      $ENDPOINT"
+E=(--endpoint "$ENDPOINT")
+
+echo "== table"
+check "create-table" 0 "" "${E[@]}" create-table
+expect "create-table reports creation" "Created table SmokeUsers (ACTIVE" stderr
+refute "no DynamoDB Local banner or SLF4J warning on the terminal" "Initializing DynamoDB Local"
+refute "no SLF4J warning on the terminal" "SLF4J"
+check "create-table again" 0 "" "${E[@]}" create-table
+expect "second create-table says it exists" "already exists (ACTIVE)" stderr
+check "describe-table" 0 "" "${E[@]}" describe-table
+expect "describe-table names the endpoint" "endpoint $ENDPOINT" stdout
+expect "describe-table shows billing mode" "PROVISIONED" stdout
+
+echo "== insert, list, get"
+check "insert" 0 $'first-password\n' "${E[@]}" insert --email " Alice@Example.com " --first-name Alice --last-name Smith --password-stdin
+expect "insert says what it created" "Created user alice@example.com (Alice Smith)" stderr
+check "duplicate insert is refused" 1 $'other-password\n' "${E[@]}" insert --email alice@example.com --first-name A --last-name B --password-stdin
+expect "duplicate insert explains" "already exists" stderr
+check "list" 0 "" "${E[@]}" list
+expect "list shows the user" "alice@example.com  Alice" stdout
+refute "list shows no hash" '$2a$'
+check "list as csv" 0 "" "${E[@]}" list --format csv
+expect "csv has the header" "emailAddress,firstName,lastName,dateCreated,dateUpdated" stdout
+check "get as json" 0 "" "${E[@]}" get --email ALICE@example.com --format json
+expect "get returns the user" '"emailAddress":"alice@example.com","firstName":"Alice","lastName":"Smith"' stdout
+refute "get shows no hash" 'password'
+
+echo "== passwords"
+check "check-password right" 0 $'first-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
+check "check-password wrong" 1 $'wrong-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
+expect "wrong password is said so" "Password does not match." stderr
+
+echo "== update"
+check "update name and password" 0 $'second-password\n' "${E[@]}" update --email alice@example.com --first-name Alicia --new-password --password-stdin
+check "new password matches" 0 $'second-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
+check "old password no longer matches" 1 $'first-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
+check "get after update" 0 "" "${E[@]}" get --email alice@example.com --format jsonl
+expect "name was changed" '"firstName":"Alicia","lastName":"Smith"' stdout
+check "update of a missing user is refused" 1 "" "${E[@]}" update --email ghost@example.com --first-name Ghost
+expect "missing user is not found" "No user with email ghost@example.com" stderr
+check "no item appeared for the missing user" 1 "" "${E[@]}" get --email ghost@example.com
+check "nothing to update" 2 "" "${E[@]}" update --email alice@example.com
+expect "nothing to update is said so" "Nothing to update" stderr
+
+echo "== delete"
+check "delete" 0 "" "${E[@]}" delete --email alice@example.com --yes
+check "delete again is not found" 1 "" "${E[@]}" delete --email alice@example.com --yes
+check "list is empty" 0 "" "${E[@]}" list --format jsonl
+expect "list counts zero" "0 users." stderr
+
+echo "== invalid input"
+check "invalid email" 2 $'long-enough\n' "${E[@]}" insert --email not-an-email --first-name A --last-name B --password-stdin
+expect "invalid email is explained" "email:" stderr
+check "short password" 2 $'short\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+check "password over 72 bytes" 2 "$(printf 'p%.0s' $(seq 1 73))"$'\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+check "empty first name" 2 $'long-enough\n' "${E[@]}" insert --email bob@example.com --first-name "  " --last-name Jones --password-stdin
+check "control characters in a name" 2 $'long-enough\n' "${E[@]}" insert --email bob@example.com --first-name $'Bob\e[31m' --last-name Jones --password-stdin
+check "password without a terminal or --password-stdin" 2 "" "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones
+check "unknown option" 2 "" "${E[@]}" list --colour
+check "malformed endpoint" 2 "" --endpoint not-a-url list
+check "nothing was written by invalid input" 0 "" "${E[@]}" list
+expect "still no users" "0 users." stderr
+
+echo "== unreachable endpoint and missing table"
+START=$(date +%s)
+check "unreachable endpoint" 3 "" --endpoint http://127.0.0.1:1 list
+expect "unreachable is explained" "cannot be reached" stderr
+[ $(( $(date +%s) - START )) -le 15 ] && { PASSED=$((PASSED + 1)); echo "ok    unreachable reported within 15 s"; } || { FAILED=$((FAILED + 1)); echo "FAIL  unreachable took too long"; }
+check "missing table" 3 "" "${E[@]}" --table NoSuchTable list
+expect "missing table is explained" 'The table "NoSuchTable" does not exist' stderr
+
+echo "== embedded database keeps its data between runs"
+check "embedded create-table" 0 "" --embedded --data-dir "$WORK/data" create-table
+check "embedded insert" 0 $'embedded-pass\n' --embedded --data-dir "$WORK/data" insert --email kept@example.com --first-name Kept --last-name User --password-stdin
+refute "embedded: no banner on the terminal" "Initializing DynamoDB Local"
+check "embedded list in a new process" 0 "" --embedded --data-dir "$WORK/data" list --format csv
+expect "the user is still there" "kept@example.com,Kept,User" stdout
+[ -s "$WORK/logs/user-console.log" ] && { PASSED=$((PASSED + 1)); echo "ok    logs went to logs/user-console.log"; } || { FAILED=$((FAILED + 1)); echo "FAIL  no log file"; }
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
