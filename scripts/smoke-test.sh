@@ -24,6 +24,9 @@ cd "$WORK" || exit 3
 export USERS_TABLE=SmokeUsers BCRYPT_COST=10
 unset AWS_ENDPOINT_URL AWS_ENDPOINT_URL_DYNAMODB AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE DATA_DIR LOG_DIR
 
+pass() { PASSED=$((PASSED + 1)); echo "ok    $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL  $1"; }
+
 # check NAME EXPECTED_EXIT STDIN COMMAND...: runs the launcher, keeps stdout/stderr in $OUT/$ERR.
 check() {
   local name="$1" expected="$2" input="$3"
@@ -33,11 +36,9 @@ check() {
   OUT="$(cat "$WORK/out")"
   ERR="$(cat "$WORK/err")"
   if [ "$code" -eq "$expected" ]; then
-    PASSED=$((PASSED + 1))
-    echo "ok    $name"
+    pass "$name"
   else
-    FAILED=$((FAILED + 1))
-    echo "FAIL  $name: exit $code, expected $expected"
+    fail "$name: exit $code, expected $expected"
     sed 's/^/      stdout: /' "$WORK/out"
     sed 's/^/      stderr: /' "$WORK/err"
   fi
@@ -49,11 +50,9 @@ expect() {
   local haystack="$OUT"
   [ "$where" = stderr ] && haystack="$ERR"
   if [[ "$haystack" == *"$text"* ]]; then
-    PASSED=$((PASSED + 1))
-    echo "ok    $name"
+    pass "$name"
   else
-    FAILED=$((FAILED + 1))
-    echo "FAIL  $name: $where does not contain '$text'"
+    fail "$name: $where does not contain '$text'"
     printf '%s\n' "$haystack" | sed "s/^/      $where: /"
   fi
 }
@@ -61,11 +60,9 @@ expect() {
 refute() {
   local name="$1" text="$2"
   if [[ "$OUT$ERR" == *"$text"* ]]; then
-    FAILED=$((FAILED + 1))
-    echo "FAIL  $name: output contains '$text'"
+    fail "$name: output contains '$text'"
   else
-    PASSED=$((PASSED + 1))
-    echo "ok    $name"
+    pass "$name"
   fi
 }
 
@@ -80,7 +77,7 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 if [ -z "$ENDPOINT" ]; then
-  echo "FAIL  DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"
+  fail "DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"
   exit 1
 fi
 echo "      $ENDPOINT"
@@ -151,7 +148,7 @@ echo "== unreachable endpoint and missing table"
 START=$(date +%s)
 check "unreachable endpoint" 3 "" --endpoint http://127.0.0.1:1 list
 expect "unreachable is explained" "cannot be reached" stderr
-[ $(( $(date +%s) - START )) -le 15 ] && { PASSED=$((PASSED + 1)); echo "ok    unreachable reported within 15 s"; } || { FAILED=$((FAILED + 1)); echo "FAIL  unreachable took too long"; }
+if [ $(( $(date +%s) - START )) -le 15 ]; then pass "unreachable reported within 15 s"; else fail "unreachable took too long"; fi
 check "missing table" 3 "" "${E[@]}" --table NoSuchTable list
 expect "missing table is explained" 'The table "NoSuchTable" does not exist' stderr
 
@@ -161,7 +158,7 @@ check "embedded insert" 0 $'embedded-pass\n' --embedded --data-dir "$WORK/data" 
 refute "embedded: no banner on the terminal" "Initializing DynamoDB Local"
 check "embedded list in a new process" 0 "" --embedded --data-dir "$WORK/data" list --format csv
 expect "the user is still there" "kept@example.com,Kept,User" stdout
-[ -s "$WORK/logs/user-console.log" ] && { PASSED=$((PASSED + 1)); echo "ok    logs went to logs/user-console.log"; } || { FAILED=$((FAILED + 1)); echo "FAIL  no log file"; }
+if [ -s "$WORK/logs/user-console.log" ]; then pass "logs went to logs/user-console.log"; else fail "no log file"; fi
 
 echo
 echo "$PASSED passed, $FAILED failed"
