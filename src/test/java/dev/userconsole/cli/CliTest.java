@@ -74,6 +74,14 @@ class CliTest {
     }
 
     @Test
+    void describeTableOfAMissingTableSaysSoWithExitCode3() {
+        Result r = run("--table", "Missing_" + table, "describe-table");
+        assertEquals(3, r.exitCode());
+        assertTrue(r.out().contains("Status:       missing"), r.out());
+        assertTrue(r.err().contains("does not exist yet"), r.err());
+    }
+
+    @Test
     void verboseSaysWhereBeforeRunning() {
         Result r = run("-v", "list");
         assertTrue(r.err().startsWith("Using table " + table + " on endpoint "), r.err());

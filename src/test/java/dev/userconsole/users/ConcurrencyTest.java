@@ -1,6 +1,7 @@
 package dev.userconsole.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
@@ -72,7 +73,7 @@ class ConcurrencyTest {
         assertEquals(1, users.list().count());
         String winner = users.get("same@example.com").firstName();
         int id = Integer.parseInt(winner.substring("Admin".length()));
-        assertEquals(true, users.checkPassword("same@example.com", "password-" + id),
+        assertTrue(users.checkPassword("same@example.com", "password-" + id),
                 "the stored hash belongs to the insert that won");
     }
 
