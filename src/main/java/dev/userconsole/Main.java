@@ -4,6 +4,7 @@ import dev.userconsole.cli.Io;
 import dev.userconsole.cli.UserConsoleCommand;
 import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.tui.ConsoleApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -28,7 +29,8 @@ public final class Main {
                 new PrintWriter(new OutputStreamWriter(terminalErr, charset), true),
                 System.console());
         int exitCode = UserConsoleCommand.run(args,
-                options -> SettingsLoader.fromSystem(workingDir).load(options), io);
+                options -> SettingsLoader.fromSystem(workingDir).load(options), io,
+                settings -> ConsoleApp.run(settings, System.console() != null, System.in, terminalOut, io.err()));
         Logging.stop();
         // DynamoDB Local leaves non-daemon threads behind; exit explicitly.
         System.exit(exitCode);

@@ -12,15 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The scriptable face: {@code user-console [global options] COMMAND [options]}. */
 @Command(name = "user-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Manage the user accounts stored in a DynamoDB table.",
+        description = {"Manage the user accounts stored in a DynamoDB table.",
+                "Without a command, opens the full-screen console."},
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
                 ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, ServeCommand.class},
@@ -57,20 +56,23 @@ public final class UserConsoleCommand implements Callable<Integer> {
             description = "Say where the command is connected before running it.")
     boolean verbose;
 
-    @Spec
-    CommandSpec spec;
-
     private final Function<Options, Settings> settings;
     private final Io io;
+    private final Function<Settings, Integer> console;
 
-    public UserConsoleCommand(Function<Options, Settings> settings, Io io) {
+    /**
+     * @param console opens the full-screen console (given by the caller: this face does not know the other)
+     */
+    public UserConsoleCommand(Function<Options, Settings> settings, Io io, Function<Settings, Integer> console) {
         this.settings = settings;
         this.io = io;
+        this.console = console;
     }
 
     /** Parses and runs one command line; returns the exit code. */
-    public static int run(String[] args, Function<Options, Settings> settings, Io io) {
-        CommandLine commandLine = new CommandLine(new UserConsoleCommand(settings, io))
+    public static int run(String[] args, Function<Options, Settings> settings, Io io,
+                          Function<Settings, Integer> console) {
+        CommandLine commandLine = new CommandLine(new UserConsoleCommand(settings, io, console))
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -95,12 +97,10 @@ public final class UserConsoleCommand implements Callable<Integer> {
         return Problem.DATABASE_ERROR.outcome().exitCode();
     }
 
+    /** No command: the full-screen console, with the global options applied. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(io.out());
-        io.out().println();
-        io.out().println("The full-screen console is not available yet; use the commands above.");
-        return 0;
+        return console.apply(settings(false));
     }
 
     Io io() {

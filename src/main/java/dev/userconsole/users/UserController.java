@@ -10,8 +10,8 @@ import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
@@ -34,8 +37,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * It never touches a screen; both the scriptable commands and the console use it.
  */
 public final class UserController implements AutoCloseable {
-    private static final String[] SHOWN_ATTRIBUTES = {User.EMAIL, User.FIRST_NAME, User.LAST_NAME,
-            User.DATE_CREATED, User.DATE_UPDATED};
+    /** Every attribute a display may show: the password hash is never read for display. */
+    private static final List<String> SHOWN_ATTRIBUTES = List.of(User.EMAIL, User.FIRST_NAME, User.LAST_NAME,
+            User.DATE_CREATED, User.DATE_UPDATED);
+    private static final Map<String, String> SHOWN_NAMES = IntStream.range(0, SHOWN_ATTRIBUTES.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(i -> "#a" + i, SHOWN_ATTRIBUTES::get));
+    private static final String SHOWN_PROJECTION = IntStream.range(0, SHOWN_ATTRIBUTES.size())
+            .mapToObj(i -> "#a" + i).collect(Collectors.joining(", "));
 
     private final DynamoDb database;
     private final DynamoDbClient client;
@@ -108,18 +116,30 @@ public final class UserController implements AutoCloseable {
      * The password attribute is never read.
      */
     public Stream<User> list() {
-        Map<String, String> names = new HashMap<>();
-        StringBuilder projection = new StringBuilder();
-        for (int i = 0; i < SHOWN_ATTRIBUTES.length; i++) {
-            names.put("#a" + i, SHOWN_ATTRIBUTES[i]);
-            projection.append(i == 0 ? "" : ", ").append("#a").append(i);
-        }
         // The paginator's iterator fetches the first page as soon as it is made, so make it inside the wrapper.
         Supplier<Iterator<Map<String, AttributeValue>>> items = () -> client.scanPaginator(b -> b
-                .tableName(table.name()).projectionExpression(projection.toString())
-                .expressionAttributeNames(names)).items().iterator();
+                .tableName(table.name()).projectionExpression(SHOWN_PROJECTION)
+                .expressionAttributeNames(SHOWN_NAMES)).items().iterator();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new TranslatingIterator<>(items),
                 Spliterator.ORDERED | Spliterator.NONNULL), false).map(User::fromItem);
+    }
+
+    /**
+     * One page of at most {@code limit} users, starting after {@code after} (or at the beginning when empty):
+     * for browsing a table of any size without reading all of it.
+     */
+    public UserPage page(Optional<UserPage.Cursor> after, int limit) {
+        try {
+            ScanResponse response = client.scan(b -> b.tableName(table.name()).limit(limit)
+                    .projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES)
+                    .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)));
+            List<User> users = response.items().stream().map(User::fromItem).collect(Collectors.toList());
+            Optional<UserPage.Cursor> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(new UserPage.Cursor(response.lastEvaluatedKey())) : Optional.empty();
+            return new UserPage(users, next);
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
     }
 
     /** The user stored under exactly this key, or else under its normalised form; strongly consistent. */

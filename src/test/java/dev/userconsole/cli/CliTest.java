@@ -34,7 +34,10 @@ class CliTest {
                 "USERS_TABLE", table, "BCRYPT_COST", "10");
         SettingsLoader loader = new SettingsLoader(workingDir, env, Map.of(), p -> Optional.empty());
         Io io = new Io(new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err), null);
-        int code = UserConsoleCommand.run(args, loader::load, io);
+        int code = UserConsoleCommand.run(args, loader::load, io, settings -> {
+            err.write("console opened on " + settings.describeConnection());
+            return 0;
+        });
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -53,6 +56,13 @@ class CliTest {
         Result r = withStdin("alice-password\n", "insert", "--email", "Alice@Example.com", "--first-name", "Alice",
                 "--last-name", "Smith", "--password-stdin");
         assertEquals(0, r.exitCode(), r.err());
+    }
+
+    @Test
+    void withoutACommandTheConsoleOpensWithTheGlobalOptions() {
+        Result r = run("--table", "Other");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.err().startsWith("console opened on table Other on endpoint "), r.err());
     }
 
     @Test

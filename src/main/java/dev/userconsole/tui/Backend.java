@@ -1,0 +1,116 @@
+package dev.userconsole.tui;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.users.UserController;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs slow work (connecting, hashing, every database call) off the UI thread, one job at a time, and
+ * hands results back to the UI thread. The screen never waits on the database.
+ */
+final class Backend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+
+    /** Where results go: the UI thread's queue. */
+    interface UiThread {
+        void post(Runnable task);
+    }
+
+    private final Supplier<UserController> opener;
+    private final UiThread ui;
+    private final Consumer<String> busyListener;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "user-console-database");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private CompletableFuture<UserController> controller;
+    private int running;
+
+    /**
+     * @param busyListener told (on the UI thread) what is running, or {@code null} when nothing is
+     */
+    Backend(Supplier<UserController> opener, UiThread ui, Consumer<String> busyListener) {
+        this.opener = opener;
+        this.ui = ui;
+        this.busyListener = busyListener;
+    }
+
+    /** Starts connecting (for the embedded database: starting it) without waiting. */
+    void start(Consumer<ConsoleException> onFailure) {
+        controller = CompletableFuture.supplyAsync(opener, worker);
+        run("Connecting", c -> c, c -> { }, onFailure);
+    }
+
+    /** Runs {@code work} on the database thread; exactly one of the callbacks then runs on the UI thread. */
+    <T> void run(String task, Function<UserController, T> work, Consumer<T> onDone,
+                 Consumer<ConsoleException> onFailure) {
+        running++;
+        busyListener.accept(task);
+        worker.execute(() -> {
+            try {
+                T result = work.apply(connected());
+                ui.post(() -> {
+                    finished();
+                    onDone.accept(result);
+                });
+            } catch (RuntimeException | Error e) {
+                ConsoleException failure = explain(e);
+                ui.post(() -> {
+                    finished();
+                    onFailure.accept(failure);
+                });
+            }
+        });
+    }
+
+    boolean isBusy() {
+        return running > 0;
+    }
+
+    private UserController connected() {
+        try {
+            return controller.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void finished() {
+        running--;
+        busyListener.accept(running > 0 ? "Working" : null);
+    }
+
+    private static ConsoleException explain(Throwable e) {
+        if (e instanceof ConsoleException known) {
+            return known;
+        }
+        LOG.error("Unexpected failure in the console", e);
+        return new ConsoleException(Problem.DATABASE_ERROR,
+                "Something unexpected went wrong (" + e.getClass().getSimpleName() + "); the details are in the log file.",
+                e);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (controller != null && controller.isDone() && !controller.isCompletedExceptionally()) {
+            controller.join().close();
+        }
+    }
+}

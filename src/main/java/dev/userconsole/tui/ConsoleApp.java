@@ -1,0 +1,127 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.SimpleTheme;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Target;
+import dev.userconsole.users.UserController;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the full-screen console on the real terminal and always gives the terminal back on exit. */
+public final class ConsoleApp {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    private static final long SPINNER_INTERVAL_MS = 120;
+
+    private ConsoleApp() {
+    }
+
+    /**
+     * @param hasTerminal whether standard input and output are a terminal
+     * @return the exit code
+     */
+    public static int run(Settings settings, boolean hasTerminal, InputStream in, OutputStream terminal,
+                          PrintWriter err) {
+        if (!hasTerminal) {
+            err.println("The full-screen console needs a terminal, and there is none here (a pipe, or CI).");
+            err.println("Use the scriptable commands instead, for example: scripts/user-console list");
+            err.println("See scripts/user-console --help for all of them.");
+            err.flush();
+            return 2;
+        }
+        Screen screen = null;
+        try {
+            Terminal term = new DefaultTerminalFactory(terminal, in, StandardCharsets.UTF_8)
+                    .setForceTextTerminal(true)
+                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                    .createTerminal();
+            screen = new TerminalScreen(term);
+            screen.startScreen();
+            MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+            if (System.getenv("NO_COLOR") != null) {
+                gui.setTheme(monochrome());
+            }
+            ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
+                    where(settings.target()), settings.target() instanceof Target.Embedded, () -> { });
+            ui.open();
+            eventLoop(gui, ui.mainWindow(), ui);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The console stopped on an error", e);
+            restore(screen);
+            screen = null;
+            err.println("error: the console stopped on an unexpected error; the details are in the log file.");
+            err.flush();
+            return 3;
+        } finally {
+            restore(screen);
+        }
+    }
+
+    /** Where, briefly, for the status line: it has to fit in 80 columns beside the table's state. */
+    static String where(Target target) {
+        if (target instanceof Target.Embedded embedded) {
+            Path workingDir = Path.of("").toAbsolutePath();
+            Path dir = embedded.dataDir();
+            return "embedded, data in " + (dir.startsWith(workingDir) ? "./" + workingDir.relativize(dir) : dir);
+        }
+        return target.describe() + " (" + target.credentialsSource() + ")";
+    }
+
+    private static void eventLoop(MultiWindowTextGUI gui, Window main, ConsoleUi ui) throws IOException {
+        long nextTick = 0;
+        while (gui.getWindows().contains(main)) {
+            if (!gui.getGUIThread().processEventsAndUpdate()) {
+                sleepBriefly();
+            }
+            long now = System.currentTimeMillis();
+            if (now >= nextTick) {
+                ui.tickSpinner();
+                nextTick = now + SPINNER_INTERVAL_MS;
+            }
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void restore(Screen screen) {
+        if (screen != null) {
+            try {
+                screen.stopScreen();
+            } catch (IOException e) {
+                LOG.warn("Could not restore the terminal", e);
+            }
+        }
+    }
+
+    /** NO_COLOR (no-color.org): the terminal's own colours, selection shown in reverse video. */
+    private static SimpleTheme monochrome() {
+        SimpleTheme theme = new SimpleTheme(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
+        theme.getDefaultDefinition().setSelected(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
+        theme.getDefaultDefinition().setActive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.REVERSE);
+        theme.getDefaultDefinition().setPreLight(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.BOLD);
+        theme.getDefaultDefinition().setInsensitive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
+        return theme;
+    }
+}

@@ -1,0 +1,300 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.BorderLayout;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserController;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The full-screen console: one main window (status line, the current view, a footer of key hints) and
+ * dialogs on top of it. Everything here runs on the UI thread; database work goes through {@link Backend}.
+ */
+public final class ConsoleUi {
+    private static final String SPINNER = "|/-\\";
+
+    private final WindowBasedTextGUI gui;
+    private final Backend backend;
+    private final StatusLine status;
+    private final BasicWindow main = new BasicWindow();
+    private final Label statusLabel = new Label("");
+    private final Label hintsLabel = new Label("");
+    private final Label busyLabel = new Label("");
+    private final Panel content = new Panel(new BorderLayout());
+    private final Deque<String> hintStack = new ArrayDeque<>();
+    private final Runnable onQuit;
+    private View view;
+    private UserBrowserView browser;
+    private String busyTask;
+    private int spinnerStep;
+
+    /**
+     * @param opener connects to the database; runs on the database thread
+     * @param where where the console is connected, for the status line
+     * @param onQuit called once the main window is closed
+     */
+    public ConsoleUi(WindowBasedTextGUI gui, Supplier<UserController> opener, String tableName, String where,
+                     boolean embedded, Runnable onQuit) {
+        this.gui = gui;
+        this.onQuit = onQuit;
+        this.status = new StatusLine(tableName, where, embedded);
+        this.backend = new Backend(opener, task -> gui.getGUIThread().invokeLater(task), this::busy);
+        main.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        Panel root = new Panel(new BorderLayout());
+        statusLabel.addStyle(SGR.REVERSE);
+        root.addComponent(statusLabel, BorderLayout.Location.TOP);
+        root.addComponent(content, BorderLayout.Location.CENTER);
+        Panel footer = new Panel(new BorderLayout());
+        footer.addComponent(hintsLabel, BorderLayout.Location.CENTER);
+        footer.addComponent(busyLabel, BorderLayout.Location.RIGHT);
+        root.addComponent(footer, BorderLayout.Location.BOTTOM);
+        main.setComponent(root);
+        main.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
+                if (handleGlobalKey(window, key) || (view != null && view.onKey(key))) {
+                    deliver.set(false);
+                }
+            }
+
+            @Override
+            public void onResized(Window window, TerminalSize oldSize, TerminalSize newSize) {
+                if (view != null) {
+                    view.onShow();
+                }
+            }
+        });
+    }
+
+    /** Draws the menu at once, then starts connecting in the background. */
+    public void open() {
+        gui.addWindow(main);
+        showMenu();
+        redrawStatus();
+        backend.start(this::connectionFailed);
+        refreshStatus();
+    }
+
+    /** The main window: closed when the user quits. */
+    public Window mainWindow() {
+        return main;
+    }
+
+    public void quit() {
+        for (Window window : List.copyOf(gui.getWindows())) {
+            window.close();
+        }
+        backend.close();
+        onQuit.run();
+    }
+
+    // ---- navigation -----------------------------------------------------------------------------
+
+    void showMenu() {
+        show(new MenuView(this));
+    }
+
+    void showUsers() {
+        browser = new UserBrowserView(this);
+        show(browser);
+        browser.reload();
+    }
+
+    private void show(View next) {
+        view = next;
+        if (!(next instanceof UserBrowserView)) {
+            browser = null;
+        }
+        content.removeAllComponents();
+        content.addComponent(next.component(), BorderLayout.Location.CENTER);
+        setHints(next.hints());
+        next.onShow();
+        main.setFocusedInteractable(null);
+        next.component().invalidate();
+        focusFirst(next);
+    }
+
+    private void focusFirst(View next) {
+        if (next instanceof MenuView menu) {
+            menu.focus();
+        } else if (next instanceof UserBrowserView users) {
+            users.focus();
+        }
+    }
+
+    void setHints(String hints) {
+        hintsLabel.setText(" " + hints);
+    }
+
+    /** Opens a dialog window on top; its hints replace the footer's until it closes. */
+    void openDialog(BasicWindow dialog, String hints) {
+        dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
+        dialog.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
+                if (Keys.is(key, KeyType.Escape)) {
+                    closeDialog(dialog);
+                    deliver.set(false);
+                } else if (handleGlobalKey(window, key)) {
+                    deliver.set(false);
+                }
+            }
+        });
+        hintStack.push(hintsLabel.getText().strip());
+        setHints(hints);
+        gui.addWindow(dialog);
+        gui.setActiveWindow(dialog);
+    }
+
+    void closeDialog(BasicWindow dialog) {
+        if (gui.getWindows().contains(dialog)) {
+            dialog.close();
+            setHints(hintStack.isEmpty() ? view.hints() : hintStack.pop());
+        }
+    }
+
+    /** Ctrl-C quits from anywhere; ? and F1 open the help unless a text field is being typed in. */
+    private boolean handleGlobalKey(Window window, KeyStroke key) {
+        if (Keys.isCtrl(key, 'c')) {
+            quit();
+            return true;
+        }
+        boolean typing = window.getFocusedInteractable() instanceof TextBox;
+        if (Keys.is(key, KeyType.F1) || (Keys.isChar(key, '?') && !typing)) {
+            help();
+            return true;
+        }
+        return false;
+    }
+
+    // ---- actions ---------------------------------------------------------------------------------
+
+    void help() {
+        new MessageDialog(this, "Keys", Keys.HELP).open();
+    }
+
+    void insertUser() {
+        UserFormDialog.forInsert(this).open();
+    }
+
+    void updateUser(User user) {
+        UserFormDialog.forUpdate(this, user).open();
+    }
+
+    void updateUserByEmail() {
+        new FindUserDialog(this, "Update user", this::updateUser).open();
+    }
+
+    void deleteUser(User user) {
+        new DeleteUserDialog(this, user).open();
+    }
+
+    void deleteUserByEmail() {
+        new FindUserDialog(this, "Delete user", this::deleteUser).open();
+    }
+
+    void createTable() {
+        new CreateTableDialog(this).open();
+    }
+
+    void tableInfo() {
+        new TableInfoDialog(this).open();
+    }
+
+    /** After any write: the status line's count and the user list are out of date. */
+    void usersChanged() {
+        refreshStatus();
+        if (browser != null) {
+            browser.reload();
+        }
+    }
+
+    void showError(ConsoleException e) {
+        new ErrorDialog(this, e).open();
+    }
+
+    void showMessage(String title, String text) {
+        new MessageDialog(this, title, text).open();
+    }
+
+    // ---- status line and busy indicator -----------------------------------------------------------
+
+    void refreshStatus() {
+        backend.run("Reading table status", UserController::describeTable, info -> {
+            if (info.isPresent()) {
+                status.tableFound(info.get());
+            } else {
+                status.tableMissing();
+            }
+            redrawStatus();
+        }, e -> {
+            status.unavailable(e.problem() == Problem.UNREACHABLE ? "cannot reach the database" : shortReason(e));
+            redrawStatus();
+        });
+    }
+
+    private void connectionFailed(ConsoleException e) {
+        status.unavailable(shortReason(e));
+        redrawStatus();
+        showError(e);
+    }
+
+    private static String shortReason(ConsoleException e) {
+        return e.problem().name().toLowerCase().replace('_', ' ');
+    }
+
+    private void redrawStatus() {
+        statusLabel.setText(VisibleText.of(status.text()));
+    }
+
+    private void busy(String task) {
+        busyTask = task;
+        if (task == null) {
+            busyLabel.setText("");
+            return;
+        }
+        tickSpinner();
+    }
+
+    /** Advances the spinner; the console's event loop calls it about every 100 ms. */
+    public void tickSpinner() {
+        if (busyTask != null) {
+            spinnerStep = (spinnerStep + 1) % SPINNER.length();
+            busyLabel.setText(SPINNER.charAt(spinnerStep) + " " + busyTask + "... ");
+        }
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    WindowBasedTextGUI gui() {
+        return gui;
+    }
+
+    /** Columns available to views, for laying out tables. */
+    int width() {
+        return gui.getScreen().getTerminalSize().getColumns();
+    }
+
+    int height() {
+        return gui.getScreen().getTerminalSize().getRows();
+    }
+}

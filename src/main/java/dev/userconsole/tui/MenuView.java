@@ -1,0 +1,62 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.gui2.ActionListBox;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.input.KeyStroke;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The main menu: the original app's four screens plus table management, each with a hotkey. */
+final class MenuView implements View {
+    private final Panel panel = new Panel(new LinearLayout());
+    private final ActionListBox list = new ActionListBox();
+    private final Map<Character, Runnable> hotkeys = new LinkedHashMap<>();
+
+    MenuView(ConsoleUi ui) {
+        add('i', "Insert user", ui::insertUser);
+        add('r', "Read users", ui::showUsers);
+        add('u', "Update user", ui::updateUserByEmail);
+        add('d', "Delete user", ui::deleteUserByEmail);
+        add('c', "Create table", ui::createTable);
+        add('t', "Table info", ui::tableInfo);
+        add('q', "Quit", ui::quit);
+        panel.addComponent(new EmptySpace());
+        panel.addComponent(new Label(" DynamoDB User Console"));
+        panel.addComponent(new EmptySpace());
+        panel.addComponent(list);
+    }
+
+    private void add(char key, String label, Runnable action) {
+        hotkeys.put(key, action);
+        list.addItem("  " + key + "   " + label, action);
+    }
+
+    void focus() {
+        list.takeFocus();
+    }
+
+    @Override
+    public Component component() {
+        return panel;
+    }
+
+    @Override
+    public String hints() {
+        return "i insert  r read  u update  d delete  c create  t info  ? help  q quit";
+    }
+
+    @Override
+    public boolean onKey(KeyStroke key) {
+        for (Map.Entry<Character, Runnable> hotkey : hotkeys.entrySet()) {
+            if (Keys.isChar(key, hotkey.getKey())) {
+                hotkey.getValue().run();
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.userconsole.tui;
+
+import dev.userconsole.store.TableInfo;
+import dev.userconsole.users.UserController;
+import java.util.Optional;
+
+/** Table info: where the console is connected and what the table looks like. */
+final class TableInfoDialog {
+    private final ConsoleUi ui;
+
+    TableInfoDialog(ConsoleUi ui) {
+        this.ui = ui;
+    }
+
+    void open() {
+        ui.backend().run("Reading table status", users -> describe(users), text -> ui.showMessage("Table info", text),
+                ui::showError);
+    }
+
+    private static String describe(UserController users) {
+        Optional<TableInfo> info = users.describeTable();
+        StringBuilder text = new StringBuilder();
+        text.append("Connection:   ").append(users.where()).append('\n');
+        text.append("Table:        ").append(users.tableName()).append('\n');
+        if (info.isEmpty()) {
+            return text.append("Status:       missing (create it from the menu: c)").toString();
+        }
+        TableInfo table = info.get();
+        text.append("Status:       ").append(table.status()).append('\n');
+        text.append("Billing mode: ").append(table.billingMode()).append(" (").append(table.capacity()).append(")\n");
+        text.append("Items:        ~").append(table.itemCount()).append(" (DynamoDB refreshes this every few hours)\n");
+        text.append("Size:         ").append(table.sizeBytes()).append(" bytes");
+        return text.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.gui2.ActionListBox;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+
+/** Enter on a user in the list: what to do with that user (by its exact stored key). */
+final class UserActionsDialog {
+    private final ConsoleUi ui;
+    private final BasicWindow window = new BasicWindow("User");
+    private final ActionListBox actions = new ActionListBox();
+
+    UserActionsDialog(ConsoleUi ui, User user) {
+        this.ui = ui;
+        Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(new Label(VisibleText.of(user.emailAddress())));
+        panel.addComponent(new Label(VisibleText.of(user.firstName()) + " " + VisibleText.of(user.lastName())));
+        panel.addComponent(new EmptySpace());
+        actions.addItem("Update", () -> {
+            ui.closeDialog(window);
+            ui.updateUser(user);
+        });
+        actions.addItem("Delete", () -> {
+            ui.closeDialog(window);
+            ui.deleteUser(user);
+        });
+        actions.addItem("Cancel", () -> ui.closeDialog(window));
+        panel.addComponent(actions);
+        window.setComponent(panel);
+    }
+
+    void open() {
+        ui.openDialog(window, "Up/Down + Enter choose  Esc cancel");
+        actions.takeFocus();
+    }
+}

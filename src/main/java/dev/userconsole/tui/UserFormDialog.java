@@ -1,0 +1,247 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.GridLayout;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.InvalidInputException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.NewUser;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserChanges;
+import dev.userconsole.users.UserValidator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Insert and Update. Fields are checked with the same rules the controller applies, and each error is
+ * shown beside its field before anything is sent. Save is disabled while a save is running.
+ */
+final class UserFormDialog {
+    private static final int FIELD_WIDTH = 32;
+
+    private final ConsoleUi ui;
+    private final BasicWindow window;
+    private final Map<String, TextBox> fields = new LinkedHashMap<>();
+    private final Map<String, Label> errors = new LinkedHashMap<>();
+    private final Label state = new Label("");
+    private final Button save;
+    private User loaded;
+
+    private UserFormDialog(ConsoleUi ui, String title, User loaded) {
+        this.ui = ui;
+        this.loaded = loaded;
+        this.window = new BasicWindow(title);
+        Panel grid = new Panel(new GridLayout(3));
+        if (loaded == null) {
+            addField(grid, "first name", "First name", false);
+            addField(grid, "last name", "Last name", false);
+            addField(grid, "email", "Email", false);
+            addField(grid, "password", "Password", true);
+            addField(grid, "confirm", "Confirm", true);
+        } else {
+            grid.addComponent(new Label("Email"));
+            grid.addComponent(new Label(VisibleText.of(loaded.emailAddress())));
+            grid.addComponent(new EmptySpace());
+            addField(grid, "first name", "First name", false);
+            addField(grid, "last name", "Last name", false);
+            addField(grid, "password", "New password", true);
+            addField(grid, "confirm", "Confirm", true);
+            fill(loaded);
+        }
+        Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(grid);
+        if (loaded != null) {
+            panel.addComponent(new Label("Leave the password empty to keep the current one."));
+        }
+        panel.addComponent(state);
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        save = new Button("Save", this::submit);
+        buttons.addComponent(save);
+        buttons.addComponent(new Button("Cancel", () -> ui.closeDialog(window)));
+        panel.addComponent(buttons);
+        window.setComponent(panel);
+    }
+
+    static UserFormDialog forInsert(ConsoleUi ui) {
+        return new UserFormDialog(ui, "Insert user", null);
+    }
+
+    static UserFormDialog forUpdate(ConsoleUi ui, User user) {
+        return new UserFormDialog(ui, "Update user", user);
+    }
+
+    void open() {
+        ui.openDialog(window, "Tab next field  Enter on Save submits  Esc cancel");
+        fields.values().iterator().next().takeFocus();
+    }
+
+    private void addField(Panel grid, String key, String label, boolean masked) {
+        TextBox box = new TextBox(new TerminalSize(FIELD_WIDTH, 1));
+        if (masked) {
+            box.setMask('*');
+        }
+        Label error = new Label("");
+        grid.addComponent(new Label(label));
+        grid.addComponent(box);
+        grid.addComponent(error);
+        fields.put(key, box);
+        errors.put(key, error);
+    }
+
+    /** Stored names may hold characters a text field cannot show; they are shown escaped. */
+    private void fill(User user) {
+        fields.get("first name").setText(VisibleText.of(user.firstName()));
+        fields.get("last name").setText(VisibleText.of(user.lastName()));
+        fields.get("password").setText("");
+        fields.get("confirm").setText("");
+    }
+
+    private String text(String key) {
+        return fields.get(key).getText();
+    }
+
+    private void submit() {
+        if (!save.isEnabled()) {
+            return;
+        }
+        errors.values().forEach(label -> label.setText(""));
+        state.setText("");
+        boolean valid = true;
+        for (String name : new String[] {"first name", "last name"}) {
+            // in Update, an untouched field is not sent, so it need not pass (old items may lack names)
+            boolean untouched = loaded != null && changed(text(name).strip(), stored(name)) == null;
+            valid &= untouched || check(name, name.equals("first name") ? UserValidator::firstName
+                    : UserValidator::lastName);
+        }
+        boolean changingPassword = loaded == null || !text("password").isEmpty() || !text("confirm").isEmpty();
+        if (loaded == null) {
+            valid &= check("email", UserValidator::email);
+        }
+        if (changingPassword) {
+            valid &= check("password", UserValidator::password);
+            if (!text("password").equals(text("confirm"))) {
+                fieldError("confirm", "does not match the password");
+                valid = false;
+            }
+        }
+        if (!valid) {
+            return;
+        }
+        if (loaded == null) {
+            insert();
+        } else {
+            update(changingPassword);
+        }
+    }
+
+    private boolean check(String key, Function<String, String> rule) {
+        try {
+            rule.apply(text(key));
+            return true;
+        } catch (InvalidInputException e) {
+            fieldError(key, e.reason());
+            return false;
+        }
+    }
+
+    private void fieldError(String key, String reason) {
+        errors.get(key).setText("! " + ErrorDialog.wrap(reason)[0]);
+    }
+
+    private void insert() {
+        NewUser user = new NewUser(text("email"), text("first name"), text("last name"), text("password"));
+        busy("Saving (hashing the password takes a moment)...");
+        ui.backend().run("Saving user", users -> users.insert(user), created -> {
+            ui.closeDialog(window);
+            ui.usersChanged();
+            ui.showMessage("User created", "Created user " + VisibleText.of(created.emailAddress()) + " ("
+                    + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
+        }, this::failed);
+    }
+
+    private void update(boolean changingPassword) {
+        String first = changed(text("first name").strip(), loaded.firstName());
+        String last = changed(text("last name").strip(), loaded.lastName());
+        UserChanges changes = new UserChanges(first, last, changingPassword ? text("password") : null);
+        if (changes.isEmpty()) {
+            state.setText("Nothing changed: edit a field, or Esc to go back.");
+            return;
+        }
+        busy("Saving...");
+        User base = loaded;
+        ui.backend().run("Saving user", users -> users.update(base, changes), updated -> {
+            ui.closeDialog(window);
+            ui.usersChanged();
+            ui.showMessage("User updated", "Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+        }, this::failed);
+    }
+
+    private String stored(String name) {
+        return name.equals("first name") ? loaded.firstName() : loaded.lastName();
+    }
+
+    /** Only changed fields are sent; a field still showing the stored (escaped) value is unchanged. */
+    private static String changed(String typed, String stored) {
+        return Objects.equals(typed, VisibleText.of(stored)) ? null : typed;
+    }
+
+    private void busy(String message) {
+        save.setEnabled(false);
+        state.setText(message);
+    }
+
+    private void failed(ConsoleException e) {
+        save.setEnabled(true);
+        state.setText("");
+        if (e instanceof InvalidInputException invalid && errors.containsKey(invalid.field())) {
+            fieldError(invalid.field(), invalid.reason());
+        } else if (e.problem() == Problem.ALREADY_EXISTS) {
+            fieldError("email", "a user with this email already exists");
+        } else if (e.problem() == Problem.CHANGED_BY_SOMEONE_ELSE) {
+            offerReload();
+        } else {
+            ui.showError(e);
+        }
+    }
+
+    private void offerReload() {
+        BasicWindow ask = new BasicWindow("Changed by someone else");
+        Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(new Label("Someone else changed this user after you opened it."));
+        panel.addComponent(new Label("Nothing was saved. Load their version (your edits are discarded)?"));
+        panel.addComponent(new EmptySpace());
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button reload = new Button("Reload", () -> {
+            ui.closeDialog(ask);
+            reload();
+        });
+        buttons.addComponent(reload);
+        buttons.addComponent(new Button("Keep editing", () -> ui.closeDialog(ask)));
+        panel.addComponent(buttons);
+        ask.setComponent(panel);
+        ui.openDialog(ask, "Enter choose  Esc keep editing");
+        reload.takeFocus();
+    }
+
+    private void reload() {
+        String key = loaded.emailAddress();
+        busy("Loading the current version...");
+        ui.backend().run("Loading user", users -> users.get(key), current -> {
+            loaded = current;
+            fill(current);
+            save.setEnabled(true);
+            state.setText("Reloaded the current version.");
+        }, this::failed);
+    }
+}
