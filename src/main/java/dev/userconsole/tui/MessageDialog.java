@@ -1,12 +1,16 @@
 package dev.userconsole.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
 import dev.userconsole.text.VisibleText;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** A titled text with an OK button: help, results, information. */
 class MessageDialog {
@@ -14,12 +18,24 @@ class MessageDialog {
     final BasicWindow window;
     final Panel panel = new Panel(new LinearLayout());
     private final Button ok;
+    private TextBox scroller;
 
     MessageDialog(ConsoleUi ui, String title, String text) {
         this.ui = ui;
         this.window = new BasicWindow(title);
-        for (String line : text.split("\n", -1)) {
-            panel.addComponent(new Label(VisibleText.of(line)));
+        String[] lines = text.split("\n", -1);
+        int room = Math.max(3, ui.height() - 8);
+        if (lines.length <= room) {
+            for (String line : lines) {
+                panel.addComponent(new Label(VisibleText.of(line)));
+            }
+        } else {
+            // longer than the screen: a read-only text area that scrolls with the arrow keys
+            int width = Math.min(ui.width() - 6, Arrays.stream(lines).mapToInt(String::length).max().orElse(20) + 1);
+            scroller = new TextBox(new TerminalSize(width, room), Arrays.stream(lines).map(VisibleText::of).collect(Collectors.joining("\n")),
+                    TextBox.Style.MULTI_LINE);
+            scroller.setReadOnly(true);
+            panel.addComponent(scroller);
         }
         panel.addComponent(new EmptySpace());
         ok = new Button("OK", () -> ui.closeDialog(window));
@@ -28,7 +44,12 @@ class MessageDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Enter/Esc close");
-        ok.takeFocus();
+        if (scroller != null) {
+            ui.openDialog(window, "Up/Down scroll  Tab then Enter or Esc close");
+            scroller.takeFocus();
+        } else {
+            ui.openDialog(window, "Enter/Esc close");
+            ok.takeFocus();
+        }
     }
 }

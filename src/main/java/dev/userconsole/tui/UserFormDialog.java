@@ -28,7 +28,7 @@ import java.util.function.Function;
  * shown beside its field before anything is sent. Save is disabled while a save is running.
  */
 final class UserFormDialog {
-    private static final int FIELD_WIDTH = 32;
+    private static final int FIELD_WIDTH = 40;
 
     private final ConsoleUi ui;
     private final BasicWindow window;
@@ -42,7 +42,7 @@ final class UserFormDialog {
         this.ui = ui;
         this.loaded = loaded;
         this.window = new BasicWindow(title);
-        Panel grid = new Panel(new GridLayout(3));
+        Panel grid = new Panel(new GridLayout(2));
         if (loaded == null) {
             addField(grid, "first name", "First name", false);
             addField(grid, "last name", "Last name", false);
@@ -52,7 +52,6 @@ final class UserFormDialog {
         } else {
             grid.addComponent(new Label("Email"));
             grid.addComponent(new Label(VisibleText.of(loaded.emailAddress())));
-            grid.addComponent(new EmptySpace());
             addField(grid, "first name", "First name", false);
             addField(grid, "last name", "Last name", false);
             addField(grid, "password", "New password", true);
@@ -92,8 +91,10 @@ final class UserFormDialog {
             box.setMask('*');
         }
         Label error = new Label("");
+        error.setVisible(false);
         grid.addComponent(new Label(label));
         grid.addComponent(box);
+        grid.addComponent(new EmptySpace());
         grid.addComponent(error);
         fields.put(key, box);
         errors.put(key, error);
@@ -101,10 +102,17 @@ final class UserFormDialog {
 
     /** Stored names may hold characters a text field cannot show; they are shown escaped. */
     private void fill(User user) {
-        fields.get("first name").setText(VisibleText.of(user.firstName()));
-        fields.get("last name").setText(VisibleText.of(user.lastName()));
+        setText("first name", VisibleText.of(user.firstName()));
+        setText("last name", VisibleText.of(user.lastName()));
         fields.get("password").setText("");
         fields.get("confirm").setText("");
+    }
+
+    /** Sets a field with the caret at the end, where editing a name usually starts. */
+    private void setText(String key, String text) {
+        TextBox box = fields.get(key);
+        box.setText(text);
+        box.setCaretPosition(text.length());
     }
 
     private String text(String key) {
@@ -115,7 +123,10 @@ final class UserFormDialog {
         if (!save.isEnabled()) {
             return;
         }
-        errors.values().forEach(label -> label.setText(""));
+        errors.values().forEach(label -> {
+            label.setText("");
+            label.setVisible(false);
+        });
         state.setText("");
         boolean valid = true;
         for (String name : new String[] {"first name", "last name"}) {
@@ -156,7 +167,9 @@ final class UserFormDialog {
     }
 
     private void fieldError(String key, String reason) {
-        errors.get(key).setText("! " + ErrorDialog.wrap(reason)[0]);
+        Label error = errors.get(key);
+        error.setText("! " + reason);
+        error.setVisible(true);
     }
 
     private void insert() {

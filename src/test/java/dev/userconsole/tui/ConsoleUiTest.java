@@ -1,0 +1,356 @@
+package dev.userconsole.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.input.KeyType;
+import dev.userconsole.config.Credentials;
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Target;
+import dev.userconsole.testing.LocalDynamoDb;
+import dev.userconsole.users.NewUser;
+import dev.userconsole.users.UserChanges;
+import dev.userconsole.users.UserController;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Each screen driven by keystrokes on a virtual terminal, checked on screen and in the store. */
+class ConsoleUiTest {
+    private final String table = LocalDynamoDb.freshTableName();
+    private UserController store;
+    private DynamoDbClient raw;
+    private VirtualConsole console;
+
+    @BeforeEach
+    void setUp() {
+        store = LocalDynamoDb.controller(table);
+        raw = LocalDynamoDb.rawClient();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (console != null) {
+            console.close();
+        }
+        store.close();
+        raw.close();
+    }
+
+    private VirtualConsole open(int columns, int rows) {
+        console = new VirtualConsole(columns, rows, () -> LocalDynamoDb.controller(table), table);
+        return console;
+    }
+
+    private VirtualConsole openWithTable() {
+        store.createTable(false);
+        open(80, 24);
+        console.waitFor("Table " + table + ": ACTIVE");
+        return console;
+    }
+
+    private void putRaw(String email, String first, String last) {
+        raw.putItem(b -> b.tableName(table).item(Map.of("emailAddress", AttributeValue.fromS(email),
+                "firstName", AttributeValue.fromS(first), "lastName", AttributeValue.fromS(last),
+                "dateCreated", AttributeValue.fromS("2023-09-20T14:03:11.123Z"),
+                "dateUpdated", AttributeValue.fromS("2023-09-20T14:03:11.123Z"))));
+    }
+
+    @Test
+    void theMenuStatusLineAndFooterAreDrawn() {
+        openWithTable();
+        String screen = console.text();
+        for (String item : new String[] {"Insert user", "Read users", "Update user", "Delete user", "Create table",
+                "Table info", "Quit"}) {
+            assertTrue(screen.contains(item), item + " missing:\n" + screen);
+        }
+        assertTrue(screen.lines().findFirst().get().contains("test endpoint"), screen);
+        assertTrue(screen.contains("~0 users"), screen);
+        assertTrue(screen.lines().reduce((a, b) -> b).get().contains("? help  q quit"), screen);
+    }
+
+    @Test
+    void createTableOffersBothModesAndWaitsForActive() {
+        open(80, 24);
+        console.waitFor("missing (create it from the menu");
+        console.type("c");
+        console.waitFor("<On demand>");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Created table " + table + " (ACTIVE, on demand)");
+        assertEquals("PAY_PER_REQUEST", store.describeTable().orElseThrow().billingMode());
+        console.press(KeyType.Enter);
+        console.waitFor("Table " + table + ": ACTIVE");
+        console.type("c");
+        console.waitFor("already exists (ACTIVE");
+    }
+
+    @Test
+    void insertShowsFieldErrorsFirstThenCreatesTheUser() {
+        openWithTable();
+        console.type("i");
+        console.waitFor("Insert user");
+        console.type("Ann");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Tab);
+        console.type("not-an-email");
+        console.press(KeyType.Tab);
+        console.type("short");
+        console.press(KeyType.Tab);
+        console.type("other");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        String screen = console.waitFor("! is required");
+        assertTrue(screen.contains("! must be at least 8 characters"), screen);
+        assertTrue(screen.contains("! does not match the password"), screen);
+        assertTrue(screen.contains("! \"not-an-email\" is not an address"), screen);
+        assertEquals(0, store.list().count(), "nothing is sent while a field is invalid");
+
+        console.press(KeyType.ReverseTab); // Confirm
+        console.press(KeyType.ReverseTab); // Password
+        console.press(KeyType.ReverseTab); // Email
+        console.press(KeyType.ReverseTab); // Last name
+        console.type("Lee");
+        console.press(KeyType.Tab);
+        for (int i = 0; i < 12; i++) {
+            console.press(KeyType.Backspace);
+        }
+        console.type("Ann.Lee@Example.com");
+        console.press(KeyType.Tab);
+        console.type("-long");
+        console.press(KeyType.Tab);
+        for (int i = 0; i < 5; i++) {
+            console.press(KeyType.Backspace);
+        }
+        console.type("short-long");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Created user ann.lee@example.com (Ann Lee).");
+        assertTrue(store.checkPassword("ann.lee@example.com", "short-long"));
+        assertFalse(console.text().contains("short-long"), "passwords are masked");
+        console.press(KeyType.Enter);
+        console.waitFor("~1 user");
+    }
+
+    @Test
+    void aDuplicateInsertIsReportedBesideTheEmail() {
+        openWithTable();
+        store.insert(new NewUser("dup@example.com", "First", "Owner", "password1"));
+        console.type("i");
+        console.waitFor("Insert user");
+        console.type("Second");
+        console.press(KeyType.Tab);
+        console.type("Try");
+        console.press(KeyType.Tab);
+        console.type("dup@example.com");
+        console.press(KeyType.Tab);
+        console.type("password2");
+        console.press(KeyType.Tab);
+        console.type("password2");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("! a user with this email already exists");
+        assertEquals("First", store.get("dup@example.com").firstName());
+    }
+
+    @Test
+    void hostileAndWideNamesAreShownEscapedAndAligned() {
+        store.createTable(false);
+        putRaw("evil@example.com", "\u001b]0;pwned\u0007\u001b[2J", "Bidi\u202eevil\u009b");
+        putRaw("wide@example.com", "山田", "🙂🙂");
+        putRaw("plain@example.com", "Plain", "Person");
+        open(80, 24);
+        console.type("r");
+        String screen = console.waitFor("3 users (all loaded)");
+        assertTrue(screen.contains("\\x1b]0;pwned\\x0"), screen);
+        assertTrue(screen.contains("Bidi\\u202eevil\\x"), screen);
+        assertFalse(screen.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e || c == 0x9b), screen);
+        String header = console.lineWith("Last name");
+        int lastNameColumn = header.indexOf("Last name");
+        assertEquals(lastNameColumn, columnOf(console, "wide@example.com", "🙂🙂"), "wide characters keep columns aligned");
+        assertEquals(lastNameColumn, columnOf(console, "plain@example.com", "Person"));
+    }
+
+    /** The terminal column where {@code text} starts on the row of {@code rowKey}. */
+    private static int columnOf(VirtualConsole console, String rowKey, String text) {
+        String line = console.lineWith(rowKey);
+        int index = line.indexOf(text);
+        return dev.userconsole.text.VisibleText.width(line.substring(0, index));
+    }
+
+    @Test
+    void theListLoadsMorePagesAsYouScroll() {
+        store.createTable(true);
+        List<WriteRequest> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    "emailAddress", AttributeValue.fromS(String.format("user%03d@example.com", i)),
+                    "firstName", AttributeValue.fromS("First" + i),
+                    "lastName", AttributeValue.fromS("Last" + i))).build()).build());
+            if (batch.size() == 25) {
+                List<WriteRequest> requests = List.copyOf(batch);
+                raw.batchWriteItem(b -> b.requestItems(Map.of(table, requests)));
+                batch.clear();
+            }
+        }
+        open(80, 24);
+        console.type("r");
+        console.waitFor("100 users, more as you scroll");
+        for (int i = 0; i < 30 && !console.text().contains("250 users (all loaded)"); i++) {
+            console.press(KeyType.PageDown);
+            console.settle();
+        }
+        console.waitFor("250 users (all loaded)");
+        console.type("/");
+        console.type("user249");
+        String screen = console.waitFor("1 of 250 users match");
+        assertTrue(screen.contains("user249@example.com"), screen);
+        console.press(KeyType.Escape);
+        console.waitFor("250 users (all loaded)");
+    }
+
+    @Test
+    void updateFromTheListChangesOnlyWhatWasEdited() {
+        store.createTable(false);
+        store.insert(new NewUser("edit@example.com", "Edit", "Me", "password1"));
+        open(80, 24);
+        console.type("r");
+        console.waitFor("1 user (all loaded)");
+        console.press(KeyType.Enter);
+        console.waitFor("Update");
+        console.press(KeyType.Enter);
+        console.waitFor("Leave the password empty");
+        console.press(KeyType.Tab); // last name
+        console.press(KeyType.Backspace);
+        console.press(KeyType.Backspace);
+        console.type("Edited");
+        for (int i = 0; i < 3; i++) {
+            console.press(KeyType.Tab);
+        }
+        console.press(KeyType.Enter);
+        console.waitFor("Updated user edit@example.com.");
+        assertEquals("Edited", store.get("edit@example.com").lastName());
+        assertTrue(store.checkPassword("edit@example.com", "password1"), "the password was left alone");
+        console.press(KeyType.Enter);
+        console.waitFor("Edit             Edited");
+    }
+
+    @Test
+    void aConcurrentChangeIsReportedAndCanBeReloaded() {
+        store.createTable(false);
+        store.insert(new NewUser("race@example.com", "Race", "Original", "password1"));
+        open(80, 24);
+        console.type("u");
+        console.waitFor("Email of the user:");
+        console.type("race@example.com");
+        console.press(KeyType.Enter);
+        console.waitFor("Leave the password empty");
+        store.update("race@example.com", new UserChanges(null, "Theirs", null));
+        console.press(KeyType.Tab);
+        console.press(KeyType.Backspace);
+        console.type("X");
+        for (int i = 0; i < 3; i++) {
+            console.press(KeyType.Tab);
+        }
+        console.press(KeyType.Enter);
+        console.waitFor("Someone else changed this user");
+        assertEquals("Theirs", store.get("race@example.com").lastName(), "nothing was overwritten");
+        console.press(KeyType.Enter); // Reload
+        String screen = console.waitFor("Reloaded the current version.");
+        assertTrue(console.lineWith("Last name").contains("Theirs"), screen);
+    }
+
+    @Test
+    void deleteAsksFirstAndReportsAMissingUser() {
+        store.createTable(false);
+        store.insert(new NewUser("gone@example.com", "Soon", "Gone", "password1"));
+        open(80, 24);
+        console.type("r");
+        console.waitFor("1 user (all loaded)");
+        console.press(KeyType.Enter);
+        console.waitFor("Delete");
+        console.press(KeyType.ArrowDown);
+        console.press(KeyType.Enter);
+        console.waitFor("This cannot be undone.");
+        console.press(KeyType.Enter); // Cancel has the focus
+        assertTrue(store.find("gone@example.com").isPresent());
+        console.press(KeyType.Enter);
+        console.press(KeyType.ArrowDown);
+        console.press(KeyType.Enter);
+        console.waitFor("This cannot be undone.");
+        console.press(KeyType.ReverseTab);
+        console.press(KeyType.Enter);
+        console.waitFor("Deleted user gone@example.com.");
+        assertTrue(store.find("gone@example.com").isEmpty());
+
+        console.press(KeyType.Enter);
+        console.press(KeyType.Escape);
+        console.type("d");
+        console.type("gone@example.com");
+        console.press(KeyType.Enter);
+        console.waitFor("No user with email gone@example.com.");
+    }
+
+    @Test
+    void anUnreachableEndpointGivesAnErrorDialogAndTheConsoleKeepsRunning() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Settings unreachable = new Settings(new Target.Endpoint(URI.create("http://127.0.0.1:" + port), "us-east-1",
+                Credentials.placeholder()), table, 10, Duration.ofSeconds(3), Path.of("target", "test-logs"));
+        console = new VirtualConsole(80, 24, () -> UserController.open(unreachable), table);
+        console.waitFor("unavailable: cannot reach the database");
+        console.type("t");
+        String screen = console.waitFor("reached; check that it is running");
+        assertTrue(screen.contains("Error"), screen);
+        console.type("d");
+        console.waitFor("Kind: UNREACHABLE");
+        console.press(KeyType.Escape);
+        console.type("r");
+        console.waitFor("reached; check that it is running");
+        console.press(KeyType.Escape);
+        console.press(KeyType.Escape);
+        console.waitFor("Insert user");
+        assertFalse(console.quit);
+    }
+
+    @Test
+    void helpListsTheKeysAndCtrlCQuitsFromAnywhere() {
+        openWithTable();
+        console.type("?");
+        String help = console.waitFor("Read users");
+        assertTrue(help.contains("Ctrl-C"), help);
+        console.press(KeyType.Escape);
+        console.type("i");
+        console.waitFor("Insert user");
+        console.ctrl('c');
+        assertTrue(console.quit);
+        assertTrue(console.gui.getWindows().isEmpty());
+    }
+
+    @Test
+    void layoutUsesTheWidthOfALargerTerminal() {
+        store.createTable(false);
+        putRaw("wide-terminal@example.com", "Wide", "Terminal");
+        open(120, 40);
+        console.type("r");
+        console.waitFor("1 user (all loaded)");
+        assertTrue(console.lineWith("wide-terminal@example.com").contains("2023-09-20 14:03"),
+                "dates show the time of day when there is room: " + console.text());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.userconsole.tui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.userconsole.users.UserController;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The real console screens on Lanterna's virtual terminal: keys in, drawn text out. */
+final class VirtualConsole implements AutoCloseable {
+    private static final long TIMEOUT_MS = 20_000;
+
+    final DefaultVirtualTerminal terminal;
+    final MultiWindowTextGUI gui;
+    final ConsoleUi ui;
+    private final TerminalScreen screen;
+    boolean quit;
+
+    VirtualConsole(int columns, int rows, Supplier<UserController> opener, String table) {
+        try {
+            terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+            screen = new TerminalScreen(terminal);
+            screen.startScreen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+        ui = new ConsoleUi(gui, opener, table, "test endpoint", false, () -> quit = true);
+        ui.open();
+        pump();
+    }
+
+    void type(String text) {
+        text.chars().forEach(c -> key(new KeyStroke((char) c, false, false)));
+    }
+
+    void press(KeyType type) {
+        key(new KeyStroke(type));
+    }
+
+    void ctrl(char c) {
+        key(new KeyStroke(c, true, false));
+    }
+
+    void key(KeyStroke key) {
+        terminal.addInput(key);
+        pump();
+    }
+
+    /** Lets the UI handle queued keys and background results, then redraws. */
+    void pump() {
+        try {
+            for (int i = 0; i < 20; i++) {
+                gui.getGUIThread().processEventsAndUpdate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Pumps until the screen satisfies the condition; fails with the screen's text if it never does. */
+    String waitFor(String description, Predicate<String> condition) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        String text = text();
+        while (!condition.test(text)) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out waiting for " + description + "; the screen shows:\n" + text);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pump();
+            text = text();
+        }
+        return text;
+    }
+
+    String waitFor(String visible) {
+        return waitFor("\"" + visible + "\"", t -> t.contains(visible));
+    }
+
+    /** Waits for the background thread to finish what it was given. */
+    void settle() {
+        waitFor("the background work to finish", t -> !ui.backend().isBusy());
+    }
+
+    /** The screen as lines of text; the second column of a wide character is left out. */
+    String text() {
+        StringBuilder out = new StringBuilder();
+        TerminalSize size = terminal.getTerminalSize();
+        for (int row = 0; row < size.getRows(); row++) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < size.getColumns(); column++) {
+                TextCharacter c = terminal.getCharacter(column, row);
+                line.append(c.getCharacterString());
+                if (c.isDoubleWidth()) {
+                    column++;
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The screen line that contains {@code text}. */
+    String lineWith(String text) {
+        return text().lines().filter(l -> l.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line contains " + text + ":\n" + text()));
+    }
+
+    @Override
+    public void close() {
+        ui.backend().close();
+        try {
+            screen.stopScreen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
