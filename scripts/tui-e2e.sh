@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# End-to-end test of the full-screen console: the real launcher in a real pseudo-terminal under tmux,
+# at 80x24 and 120x40, against a DynamoDB Local started here. Every step is keystrokes; the screen is
+# checked with capture-pane and the data with the scriptable commands.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LAUNCHER="$ROOT/scripts/user-console"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/user-console-tui.XXXXXX")"
+SOCKET="user-console-e2e-$$-0"
+OPENED=0
+SERVER_PID=""
+PASSED=0
+FAILED=0
+
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "tmux is missing; installing it (Debian package)..."
+  if [ "$(id -u)" -eq 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux) >/dev/null 2>&1
+  else
+    (sudo -n apt-get update -qq && sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux) >/dev/null 2>&1
+  fi
+  command -v tmux >/dev/null 2>&1 || { echo "FAIL  tmux could not be installed"; exit 1; }
+fi
+
+tm() { tmux -L "$SOCKET" "$@"; }
+
+cleanup() {
+  tm kill-server 2>/dev/null
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+pass() { PASSED=$((PASSED + 1)); echo "ok    $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL  $1"; }
+
+screen_text() { tm capture-pane -p -t e2e; }
+
+# wait_for TEXT [SECONDS]: until the pane shows TEXT.
+wait_for() {
+  local text="$1" limit="${2:-30}" start
+  start=$(date +%s)
+  while ! screen_text | grep -qF -- "$text"; do
+    if [ $(( $(date +%s) - start )) -ge "$limit" ]; then
+      fail "screen never showed '$text'"
+      screen_text | sed 's/^/      | /'
+      return 1
+    fi
+    sleep 0.1
+  done
+  pass "screen shows '$text'"
+}
+
+# wait_for_pattern REGEX DESCRIPTION [SECONDS]
+wait_for_pattern() {
+  local regex="$1" what="$2" limit="${3:-15}" start
+  start=$(date +%s)
+  while ! screen_text | grep -qE -- "$regex"; do
+    if [ $(( $(date +%s) - start )) -ge "$limit" ]; then
+      fail "screen never showed $what"
+      screen_text | sed 's/^/      | /'
+      return 1
+    fi
+    sleep 0.1
+  done
+  pass "screen shows $what"
+}
+
+keys() { tm send-keys -t e2e "$@"; }
+typed() { tm send-keys -t e2e -l -- "$1"; }
+
+# cli ARGS...: the scriptable commands against the same endpoint and table.
+cli() { (cd "$WORK" && "$LAUNCHER" --endpoint "$ENDPOINT" --table "$TABLE" "$@"); }
+
+# open_console COLS ROWS TERM [ENV...]: a shell in a pane of that size, running the console.
+open_console() {
+  local cols="$1" rows="$2" term="$3"
+  shift 3
+  tm kill-server 2>/dev/null
+  # a fresh tmux server each time: reusing a socket while the old server exits is racy
+  OPENED=$((OPENED + 1))
+  SOCKET="user-console-e2e-$$-$OPENED"
+  tm new-session -d -s e2e -x "$cols" -y "$rows" \
+    "cd '$WORK' && env -i PATH='$PATH' HOME='$HOME' TERM='$term' PS1='prompt\$ ' $* bash --norc --noprofile -i"
+  tm set-option -t e2e -g default-terminal "$term" >/dev/null 2>&1
+  sleep 0.3
+  typed "AWS_ENDPOINT_URL=$ENDPOINT USERS_TABLE=$TABLE BCRYPT_COST=10 '$LAUNCHER'; echo exit=\$?"
+  keys Enter
+}
+
+# quit_and_check_terminal: q quits; the shell must then echo what is typed and run it.
+quit_and_check_terminal() {
+  keys q
+  wait_for "exit=0" 15
+  typed "echo usable-\$((40+2))"
+  keys Enter
+  wait_for "usable-42" 10
+}
+
+echo "== starting DynamoDB Local (loopback, in memory)"
+"$LAUNCHER" serve --port 0 --in-memory >"$WORK/server.out" 2>"$WORK/server.err" &
+SERVER_PID=$!
+ENDPOINT=""
+for _ in $(seq 1 300); do
+  ENDPOINT="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$WORK/server.out")"
+  [ -n "$ENDPOINT" ] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 0.2
+done
+[ -n "$ENDPOINT" ] || { fail "DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"; exit 1; }
+echo "      $ENDPOINT"
+
+full_flow() {
+  local cols="$1" rows="$2"
+  TABLE="E2E_${cols}x${rows}"
+  echo "== full flow at ${cols}x${rows}"
+  open_console "$cols" "$rows" xterm-256color
+  wait_for "Insert user" 60 || return
+  wait_for "Table $TABLE: missing" 20
+
+  keys c
+  wait_for "Provisioned 5/5" || return
+  keys Enter
+  wait_for "Created table $TABLE (ACTIVE, provisioned 5 read / 5 write)" 30 || return
+  keys Enter
+  wait_for "Table $TABLE: ACTIVE" 10
+
+  keys i
+  wait_for "Insert user" || return
+  typed "Alice"; keys Tab
+  typed "Smith"; keys Tab
+  typed "Alice@Example.com"; keys Tab
+  typed "first-password"; keys Tab
+  typed "first-password"; keys Tab
+  keys Enter
+  wait_for "Created user alice@example.com (Alice Smith)." 30 || return
+  if screen_text | grep -qF "first-password"; then fail "the password was shown"; else pass "the password stayed masked"; fi
+  keys Enter
+  if cli get --email alice@example.com --format jsonl 2>/dev/null | grep -qF '"firstName":"Alice","lastName":"Smith"'; then
+    pass "the store has the inserted user"; else fail "the store does not have the inserted user"; fi
+  if printf 'first-password\n' | cli check-password --email alice@example.com --password-stdin 2>/dev/null; then
+    pass "the inserted password checks"; else fail "the inserted password does not check"; fi
+
+  keys r
+  wait_for "1 user (all loaded)" 20 || return
+  wait_for "alice@example.com"
+  if [ "$cols" -eq 80 ]; then
+    tm resize-window -t e2e -x 130 -y 40
+    wait_for_pattern 'alice@example\.com .*[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}' "dates with the time after growing to 130x40"
+    tm resize-window -t e2e -x "$cols" -y "$rows"
+    wait_for_pattern 'alice@example\.com .*[0-9]{4}-[0-9]{2}-[0-9]{2} +[0-9]{4}-' "dates shortened again at ${cols}x${rows}"
+  fi
+
+  keys Enter
+  wait_for "Update" || return
+  keys Enter
+  wait_for "Leave the password empty" || return
+  keys Tab
+  keys BSpace BSpace BSpace BSpace BSpace
+  typed "Jones"
+  keys Tab Tab Tab
+  keys Enter
+  wait_for "Updated user alice@example.com." 30 || return
+  keys Enter
+  if cli get --email alice@example.com --format jsonl 2>/dev/null | grep -qF '"lastName":"Jones"'; then
+    pass "the store has the update"; else fail "the store does not have the update"; fi
+  wait_for "Jones" 10
+
+  keys Enter
+  wait_for "Delete" || return
+  keys Down
+  keys Enter
+  wait_for "This cannot be undone." || return
+  keys BTab
+  keys Enter
+  wait_for "Deleted user alice@example.com." 30 || return
+  keys Enter
+  if cli get --email alice@example.com >/dev/null 2>&1; then fail "the user is still stored"; else pass "the user is gone from the store"; fi
+  wait_for "0 users (all loaded)" 10
+
+  keys Escape
+  wait_for "Insert user" || return
+  quit_and_check_terminal
+}
+
+full_flow 80 24
+full_flow 120 40
+
+echo "== other terminals, NO_COLOR"
+TABLE="E2E_80x24"
+for term in screen-256color linux vt100; do
+  open_console 80 24 "$term"
+  wait_for "Insert user" 60 && wait_for "Table $TABLE: ACTIVE" 20 && quit_and_check_terminal
+done
+open_console 80 24 xterm-256color NO_COLOR=1
+wait_for "Insert user" 60 && keys '?' && wait_for "Ctrl-C" && keys Escape && keys C-c && wait_for "exit=0" 15
+
+echo "== without a terminal"
+out="$(cd "$WORK" && "$LAUNCHER" </dev/null 2>&1 | cat)"
+code=$(cd "$WORK" && "$LAUNCHER" </dev/null >/dev/null 2>&1; echo $?)
+if [ "$code" -eq 2 ] && [[ "$out" == *"needs a terminal"* ]]; then
+  pass "no terminal: a clear message and exit code 2"
+else
+  fail "no terminal: exit $code, output: $out"
+fi
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
