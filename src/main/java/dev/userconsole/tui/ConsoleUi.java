@@ -7,6 +7,7 @@ import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.TextGUIThread;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
@@ -17,17 +18,21 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The full-screen console: one main window (status line, the current view, a footer of key hints) and
  * dialogs on top of it. Everything here runs on the UI thread; database work goes through {@link Backend}.
  */
 public final class ConsoleUi {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleUi.class);
     private static final String SPINNER = "|/-\\";
 
     private final WindowBasedTextGUI gui;
@@ -66,6 +71,22 @@ public final class ConsoleUi {
         footer.addComponent(busyLabel, BorderLayout.Location.RIGHT);
         root.addComponent(footer, BorderLayout.Location.BOTTOM);
         main.setComponent(root);
+        gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
+            @Override
+            public boolean onIOException(IOException e) {
+                LOG.error("The terminal failed", e);
+                return true;
+            }
+
+            @Override
+            public boolean onRuntimeException(RuntimeException e) {
+                // a bug in a screen must not take the console down: report it and keep going
+                LOG.error("Unexpected failure on the UI thread", e);
+                showError(new ConsoleException(Problem.DATABASE_ERROR,
+                        "Something unexpected went wrong; the details are in the log file.", e));
+                return false;
+            }
+        });
         main.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
@@ -227,6 +248,10 @@ public final class ConsoleUi {
     }
 
     void showError(ConsoleException e) {
+        if (e.problem() == Problem.TABLE_MISSING) {
+            e = new ConsoleException(Problem.TABLE_MISSING, "The table " + status.tableName()
+                    + " does not exist yet: create it from the menu (c).", e.getCause());
+        }
         new ErrorDialog(this, e).open();
     }
 

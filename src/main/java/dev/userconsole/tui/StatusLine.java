@@ -6,35 +6,28 @@ import dev.userconsole.store.TableInfo;
 final class StatusLine {
     private final String tableName;
     private final String where;
-    private String tableState = "connecting...";
-    private boolean startingEmbedded;
+    private String tableState;
 
     StatusLine(String tableName, String where, boolean embedded) {
         this.tableName = tableName;
         this.where = where;
-        this.startingEmbedded = embedded;
-        if (embedded) {
-            tableState = "starting the embedded database...";
-        }
+        this.tableState = embedded ? "starting the embedded database..." : "connecting...";
     }
 
     void tableFound(TableInfo info) {
-        startingEmbedded = false;
         tableState = info.status() + ", ~" + info.itemCount() + (info.itemCount() == 1 ? " user" : " users");
     }
 
     void tableMissing() {
-        startingEmbedded = false;
         tableState = "missing (create it from the menu: c)";
     }
 
     void unavailable(String reason) {
-        startingEmbedded = false;
         tableState = "unavailable: " + reason;
     }
 
-    boolean isStartingEmbedded() {
-        return startingEmbedded;
+    String tableName() {
+        return tableName;
     }
 
     String text() {

@@ -193,7 +193,7 @@ final class UserBrowserView implements View {
     private void render() {
         int selected = Math.max(0, table.getSelectedRow());
         int[] widths = columnWidths(ui.width());
-        TableModel<String> model = new TableModel<>(headers());
+        TableModel<String> model = new TableModel<>(headers(widths));
         for (User user : shown) {
             String[] cells = new String[COLUMNS.length];
             for (int i = 0; i < cells.length; i++) {
@@ -208,10 +208,14 @@ final class UserBrowserView implements View {
         renderSummary();
     }
 
-    private String[] headers() {
+    /** Headers padded to the column widths, so the layout holds even before any row arrives. */
+    private String[] headers(int[] widths) {
         String[] headers = COLUMNS.clone();
         if (sortColumn >= 0) {
             headers[sortColumn] = headers[sortColumn] + (descending ? " v" : " ^");
+        }
+        for (int i = 0; i < headers.length; i++) {
+            headers[i] = VisibleText.fit(headers[i], widths[i]);
         }
         return headers;
     }

@@ -87,6 +87,11 @@ class ConsoleUiTest {
     void createTableOffersBothModesAndWaitsForActive() {
         open(80, 24);
         console.waitFor("missing (create it from the menu");
+        console.type("r");
+        console.waitFor("does not exist yet: create it from");
+        console.press(KeyType.Escape);
+        console.press(KeyType.Escape);
+        console.waitFor("Insert user");
         console.type("c");
         console.waitFor("<On demand>");
         console.press(KeyType.Tab);
