@@ -16,10 +16,19 @@ final class ListCommand extends UserCommand {
             description = "table, json, jsonl or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "0",
+            description = "Parallel scan segments (default: chosen for the database). Order is then not kept.")
+    int segments;
+
+    @Override
+    void validateInput() {
+        Segments.check(segments);
+    }
+
     @Override
     int run(UserController users) {
         long count = 0;
-        try (Stream<User> all = users.list()) {
+        try (Stream<User> all = users.list(Segments.choose(segments, users))) {
             Iterator<User> it = all.iterator();
             it.hasNext(); // fetch the first page before writing anything, so an unusable table prints no header
             UserWriter writer = format.writer(io().out(), false);

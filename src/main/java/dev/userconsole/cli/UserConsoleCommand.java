@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
                 "Without a command, opens the full-screen console."},
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
                 ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
-                CheckPasswordCommand.class, ServeCommand.class},
+                CheckPasswordCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
                 + " password does not match); 2 invalid input or usage; 3 cannot use the database."})
 public final class UserConsoleCommand implements Callable<Integer> {

@@ -13,6 +13,11 @@ public interface DynamoDb extends AutoCloseable {
     /** Where the data is, for status lines and error messages; never a secret. */
     String where();
 
+    /** Whether this is DynamoDB Local inside this process. */
+    default boolean isEmbedded() {
+        return false;
+    }
+
     @Override
     void close();
 }

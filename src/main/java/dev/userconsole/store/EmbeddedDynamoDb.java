@@ -41,6 +41,11 @@ public final class EmbeddedDynamoDb implements DynamoDb {
     }
 
     @Override
+    public boolean isEmbedded() {
+        return true;
+    }
+
+    @Override
     public String where() {
         return where;
     }

@@ -5,6 +5,7 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.UserTable;
@@ -14,21 +15,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -51,6 +48,7 @@ public final class UserController implements AutoCloseable {
     private final SdkErrors errors;
     private final PasswordHasher hasher;
     private final Timestamps timestamps;
+    private final ParallelScan scan;
 
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
         this.database = database;
@@ -59,6 +57,7 @@ public final class UserController implements AutoCloseable {
         this.table = new UserTable(client, tableName, errors);
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
+        this.scan = new ParallelScan(client, errors);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -116,12 +115,29 @@ public final class UserController implements AutoCloseable {
      * The password attribute is never read.
      */
     public Stream<User> list() {
-        // The paginator's iterator fetches the first page as soon as it is made, so make it inside the wrapper.
-        Supplier<Iterator<Map<String, AttributeValue>>> items = () -> client.scanPaginator(b -> b
-                .tableName(table.name()).projectionExpression(SHOWN_PROJECTION)
-                .expressionAttributeNames(SHOWN_NAMES)).items().iterator();
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new TranslatingIterator<>(items),
-                Spliterator.ORDERED | Spliterator.NONNULL), false).map(User::fromItem);
+        return list(1);
+    }
+
+    /** Every user, read by {@code segments} parallel scans; order is not kept across segments. */
+    public Stream<User> list(int segments) {
+        ScanRequest request = ScanRequest.builder().tableName(table.name()).projectionExpression(SHOWN_PROJECTION)
+                .expressionAttributeNames(SHOWN_NAMES).build();
+        return scan.items(request, segments).map(User::fromItem);
+    }
+
+    /**
+     * Segments for a full scan when the caller does not choose: the embedded database is one SQLite file
+     * behind one lock, so parallel segments only add overhead there; over HTTP they overlap the waits.
+     */
+    public int defaultScanSegments() {
+        return database.isEmbedded() ? 1 : 4;
+    }
+
+    /** Every user with the stored password hash, for backups and migrations only. */
+    public Stream<StoredUser> listWithHashes(int segments) {
+        ScanRequest request = ScanRequest.builder().tableName(table.name()).build();
+        return scan.items(request, segments)
+                .map(item -> new StoredUser(User.fromItem(item), User.string(item, User.PASSWORD)));
     }
 
     /**
@@ -241,6 +257,16 @@ public final class UserController implements AutoCloseable {
         }
     }
 
+    /**
+     * Imports users; rows whose email exists are skipped (or counted as failures with {@code failOnExisting}).
+     * Invalid rows are reported with their line and reason, and nothing is written for them.
+     */
+    public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
+        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
+        return new UserImporter(client, table.name(), hasher, timestamps, errors, threads)
+                .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress);
+    }
+
     /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */
     public boolean checkPassword(String email, String password) {
         Map<String, AttributeValue> item = findItem(email).orElseThrow(() -> notFound(email));
@@ -285,39 +311,5 @@ public final class UserController implements AutoCloseable {
     }
 
     private record ValidChanges(String firstName, String lastName, String passwordHash) {
-    }
-
-    /** Scans fail lazily, page by page: translate those failures like any other call's. */
-    private final class TranslatingIterator<T> implements Iterator<T> {
-        private final Supplier<Iterator<T>> source;
-        private Iterator<T> delegate;
-
-        TranslatingIterator(Supplier<Iterator<T>> source) {
-            this.source = source;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                if (delegate == null) {
-                    delegate = source.get();
-                }
-                return delegate.hasNext();
-            } catch (SdkException e) {
-                throw errors.translate(e);
-            }
-        }
-
-        @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            try {
-                return delegate.next();
-            } catch (SdkException e) {
-                throw errors.translate(e);
-            }
-        }
     }
 }

@@ -10,7 +10,9 @@ import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +195,44 @@ class CliTest {
         assertTrue(run("list", "--format", "csv").out().contains("'=HYPERLINK"));
         assertTrue(run("list", "--format", "json").out().contains("\\u001B]0;owned\\u0007\\u009b2J")
                 || run("list", "--format", "json").out().contains("\\u001b]0;owned\\u0007\\u009b2J"));
+    }
+
+    @Test
+    void exportWithHashesMakesAnOwnerOnlyFileThatImportsBackIntoAnotherTable() throws Exception {
+        insertAlice();
+        Path backup = workingDir.resolve("backup.jsonl");
+        Result export = run("export", "--include-password-hashes", "--output", backup.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(backup)));
+        assertTrue(Files.readString(backup).contains("\"passwordHash\":\"$2a$10$"));
+        assertEquals(2, run("export", "--output", backup.toString()).exitCode(), "an existing file is not replaced");
+
+        String other = "Copy_" + table;
+        assertEquals(0, run("--table", other, "create-table").exitCode());
+        Result imported = run("--table", other, "import", backup.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.err().contains("Imported 1, skipped 0"), imported.err());
+        assertEquals(0, withStdin("alice-password\n", "--table", other, "check-password", "--email",
+                "alice@example.com", "--password-stdin").exitCode(), "the hash came across intact");
+        Result again = run("--table", other, "import", "--on-existing", "fail", backup.toString());
+        assertEquals(1, again.exitCode(), again.err());
+    }
+
+    @Test
+    void exportWithoutHashesLeavesThemOutAndImportReportsBadRowsWithExitCode2() throws Exception {
+        insertAlice();
+        Result export = run("export", "--format", "csv", "--segments", "3");
+        assertEquals(0, export.exitCode(), export.err());
+        assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated", export.out().lines().findFirst().get());
+        assertFalse(export.out().contains("$2a$"));
+        Path bad = workingDir.resolve("bad.csv");
+        Files.writeString(bad, "email,firstName,lastName,password\nbob@example.com,Bob,Ray,short\n");
+        Result imported = run("import", bad.toString());
+        assertEquals(2, imported.exitCode());
+        assertTrue(imported.err().contains("line 2 (bob@example.com): password: must be at least 8 characters"),
+                imported.err());
+        assertFalse(imported.err().contains("short"), "the refused password is not echoed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.userconsole.cli.output;
 
 import dev.userconsole.users.User;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -10,6 +11,17 @@ final class Columns {
             User.DATE_UPDATED);
     static final List<Function<User, String>> VALUES = List.of(User::emailAddress, User::firstName,
             User::lastName, User::dateCreated, User::dateUpdated);
+    /** The hash column of exports made for backups, named as {@code import} expects it. */
+    static final String HASH = "passwordHash";
+
+    static List<String> names(boolean includeHashes) {
+        if (!includeHashes) {
+            return NAMES;
+        }
+        List<String> names = new ArrayList<>(NAMES);
+        names.add(HASH);
+        return names;
+    }
 
     private Columns() {
     }

@@ -1,10 +1,13 @@
 package dev.userconsole.cli.output;
 
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.StoredUser;
 import dev.userconsole.users.User;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -14,11 +17,13 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvUserWriter implements UserWriter {
     private final CSVPrinter csv;
+    private final boolean includeHashes;
 
-    CsvUserWriter(PrintWriter out) {
+    CsvUserWriter(PrintWriter out, boolean includeHashes) {
+        this.includeHashes = includeHashes;
         try {
             csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                    .setHeader(Columns.NAMES.toArray(String[]::new)).setRecordSeparator("\n").get());
+                    .setHeader(Columns.names(includeHashes).toArray(String[]::new)).setRecordSeparator("\n").get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -26,8 +31,18 @@ final class CsvUserWriter implements UserWriter {
 
     @Override
     public void write(User user) {
+        write(new StoredUser(user, null));
+    }
+
+    @Override
+    public void write(StoredUser stored) {
+        List<String> cells = new ArrayList<>();
+        Columns.VALUES.forEach(f -> cells.add(cell(f.apply(stored.user()))));
+        if (includeHashes) {
+            cells.add(stored.passwordHash() == null ? "" : stored.passwordHash());
+        }
         try {
-            csv.printRecord(Columns.VALUES.stream().map(f -> cell(f.apply(user))));
+            csv.printRecord(cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.StoredUser;
 import dev.userconsole.users.User;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,10 +25,12 @@ final class JsonUserWriter implements UserWriter {
     private final JsonGenerator json;
     private final PrintWriter out;
     private final Layout layout;
+    private final boolean includeHashes;
 
-    JsonUserWriter(PrintWriter out, Layout layout) {
+    JsonUserWriter(PrintWriter out, Layout layout, boolean includeHashes) {
         this.out = out;
         this.layout = layout;
+        this.includeHashes = includeHashes;
         try {
             json = FACTORY.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                     .setCharacterEscapes(ESCAPES);
@@ -44,6 +47,12 @@ final class JsonUserWriter implements UserWriter {
 
     @Override
     public void write(User user) {
+        write(new StoredUser(user, null));
+    }
+
+    @Override
+    public void write(StoredUser stored) {
+        User user = stored.user();
         try {
             json.writeStartObject();
             List<String> names = Columns.NAMES;
@@ -53,6 +62,9 @@ final class JsonUserWriter implements UserWriter {
                 if (value != null) {
                     json.writeStringField(names.get(i), value);
                 }
+            }
+            if (includeHashes && stored.passwordHash() != null) {
+                json.writeStringField(Columns.HASH, stored.passwordHash());
             }
             json.writeEndObject();
         } catch (IOException e) {

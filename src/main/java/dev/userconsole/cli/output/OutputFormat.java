@@ -12,9 +12,22 @@ public enum OutputFormat {
     public UserWriter writer(PrintWriter out, boolean single) {
         return switch (this) {
             case TABLE -> new TableUserWriter(out);
-            case JSON -> new JsonUserWriter(out, single ? JsonUserWriter.Layout.OBJECT : JsonUserWriter.Layout.ARRAY);
-            case JSONL -> new JsonUserWriter(out, JsonUserWriter.Layout.LINES);
-            case CSV -> new CsvUserWriter(out);
+            case JSON -> new JsonUserWriter(out, single ? JsonUserWriter.Layout.OBJECT : JsonUserWriter.Layout.ARRAY,
+                    false);
+            case JSONL -> new JsonUserWriter(out, JsonUserWriter.Layout.LINES, false);
+            case CSV -> new CsvUserWriter(out, false);
+        };
+    }
+
+    /**
+     * A writer for {@code export}: CSV or JSON Lines, with a {@code passwordHash} column when asked (the
+     * column {@code import} reads back).
+     */
+    public UserWriter exportWriter(PrintWriter out, boolean includeHashes) {
+        return switch (this) {
+            case CSV -> new CsvUserWriter(out, includeHashes);
+            case JSONL -> new JsonUserWriter(out, JsonUserWriter.Layout.LINES, includeHashes);
+            default -> throw new IllegalArgumentException("export writes csv or jsonl, not " + this);
         };
     }
 }

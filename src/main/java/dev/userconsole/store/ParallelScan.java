@@ -1,0 +1,165 @@
+package dev.userconsole.store;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * A scan of every page, lazily, optionally split into segments that are read in parallel (DynamoDB's
+ * parallel scan). Pages pass through a small bounded queue, so memory stays at a few pages whatever
+ * the table's size; items come in no particular order across segments.
+ */
+public final class ParallelScan {
+    private static final int PAGES_IN_FLIGHT_PER_SEGMENT = 2;
+
+    private final DynamoDbClient client;
+    private final SdkErrors errors;
+
+    public ParallelScan(DynamoDbClient client, SdkErrors errors) {
+        this.client = client;
+        this.errors = errors;
+    }
+
+    /** Every item the request selects; with {@code segments} &gt; 1, read by that many threads. */
+    public Stream<Map<String, AttributeValue>> items(ScanRequest request, int segments) {
+        if (segments <= 1) {
+            Iterator<Map<String, AttributeValue>> sequential = new Iterator<>() {
+                private Iterator<Map<String, AttributeValue>> delegate;
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        if (delegate == null) {
+                            // the paginator's iterator fetches the first page as soon as it is made
+                            delegate = client.scanPaginator(request).items().iterator();
+                        }
+                        return delegate.hasNext();
+                    } catch (SdkException e) {
+                        throw errors.translate(e);
+                    }
+                }
+
+                @Override
+                public Map<String, AttributeValue> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return delegate.next();
+                }
+            };
+            return stream(sequential);
+        }
+        Segments parallel = new Segments(request, segments);
+        return stream(parallel).onClose(parallel::stop);
+    }
+
+    private static Stream<Map<String, AttributeValue>> stream(Iterator<Map<String, AttributeValue>> items) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
+                Spliterator.NONNULL), false);
+    }
+
+    /** One reader thread per segment, all feeding one queue of pages. */
+    private final class Segments implements Iterator<Map<String, AttributeValue>> {
+        private final BlockingQueue<Object> pages;
+        private final ExecutorService readers;
+        private final int segments;
+        private int finished;
+        private Iterator<Map<String, AttributeValue>> current = List.<Map<String, AttributeValue>>of().iterator();
+
+        Segments(ScanRequest request, int segments) {
+            this.segments = segments;
+            this.pages = new ArrayBlockingQueue<>(segments * PAGES_IN_FLIGHT_PER_SEGMENT + segments);
+            this.readers = Executors.newFixedThreadPool(segments, r -> {
+                Thread thread = new Thread(r, "scan-segment");
+                thread.setDaemon(true);
+                return thread;
+            });
+            for (int segment = 0; segment < segments; segment++) {
+                ScanRequest part = request.toBuilder().segment(segment).totalSegments(segments).build();
+                readers.execute(() -> read(part));
+            }
+        }
+
+        private void read(ScanRequest part) {
+            Object end = Boolean.TRUE;
+            try {
+                for (ScanResponse page : client.scanPaginator(part)) {
+                    pages.put(page.items());
+                }
+            } catch (SdkException e) {
+                end = errors.translate(e);
+            } catch (RuntimeException e) {
+                end = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                pages.put(end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (finished == segments) {
+                    readers.shutdown();
+                    return false;
+                }
+                Object next;
+                try {
+                    next = pages.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop();
+                    throw new IllegalStateException("interrupted while scanning", e);
+                }
+                if (next instanceof RuntimeException failure) {
+                    stop();
+                    throw failure;
+                }
+                if (next == Boolean.TRUE) {
+                    finished++;
+                } else {
+                    current = ((List<Map<String, AttributeValue>>) next).iterator();
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        void stop() {
+            readers.shutdownNow();
+            try {
+                readers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

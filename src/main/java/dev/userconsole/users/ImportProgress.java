@@ -1,0 +1,41 @@
+package dev.userconsole.users;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts rows as an import finishes them; safe to read from another thread (a progress bar). */
+public final class ImportProgress {
+    private final long total;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong done = new AtomicLong();
+    private volatile boolean cancelled;
+
+    public ImportProgress(long total) {
+        this.total = total;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long done() {
+        return done.get();
+    }
+
+    void rowDone() {
+        done.incrementAndGet();
+    }
+
+    /** Asks the import to stop after the rows already started; what was written stays written. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public double rowsPerSecond() {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return seconds <= 0 ? 0 : done() / seconds;
+    }
+}

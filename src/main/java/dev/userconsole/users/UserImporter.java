@@ -1,0 +1,205 @@
+package dev.userconsole.users;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.InvalidInputException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.store.SdkErrors;
+import dev.userconsole.text.VisibleText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Imports rows in parallel: plaintext passwords are hashed on every core, and each user is written with
+ * a conditional put, so an existing email is never overwritten and re-running an interrupted import
+ * completes it without duplicates. Throttled writes are retried with jittered exponential backoff.
+ */
+final class UserImporter {
+    /** What to do with a row whose email already exists. */
+    enum OnExisting { SKIP, FAIL }
+
+    private static final int MAX_ATTEMPTS = 8;
+    private static final long BASE_BACKOFF_MS = 50;
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final PasswordHasher hasher;
+    private final Timestamps timestamps;
+    private final SdkErrors errors;
+    private final int threads;
+
+    UserImporter(DynamoDbClient client, String table, PasswordHasher hasher, Timestamps timestamps,
+                 SdkErrors errors, int threads) {
+        this.client = client;
+        this.table = table;
+        this.hasher = hasher;
+        this.timestamps = timestamps;
+        this.errors = errors;
+        this.threads = threads;
+    }
+
+    ImportReport run(Iterator<ImportRow> rows, OnExisting onExisting, ImportProgress progress) {
+        Counts counts = new Counts();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * 4), r -> {
+                    Thread thread = new Thread(r, "import");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        try {
+            while (rows.hasNext() && !progress.isCancelled()) {
+                ImportRow row = rows.next();
+                Valid valid = validate(row, seen, counts);
+                if (valid == null) {
+                    progress.rowDone();
+                    continue;
+                }
+                pool.execute(() -> {
+                    write(valid, onExisting, counts);
+                    progress.rowDone();
+                });
+            }
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+        List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
+        problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
+        return new ImportReport(counts.imported.get(), counts.skipped.get(), counts.invalid.get(),
+                counts.failed.get(), problems);
+    }
+
+    private Valid validate(ImportRow row, Map<String, Long> seen, Counts counts) {
+        if (row.problem() != null) {
+            counts.invalid(row, row.problem());
+            return null;
+        }
+        try {
+            String email = UserValidator.email(row.email());
+            String first = UserValidator.firstName(row.firstName());
+            String last = UserValidator.lastName(row.lastName());
+            if ((row.password() == null) == (row.passwordHash() == null)) {
+                throw new InvalidInputException("password", "give either password or passwordHash");
+            }
+            if (row.passwordHash() != null && !PasswordHasher.isBcryptHash(row.passwordHash())) {
+                throw new InvalidInputException("passwordHash", "is not a bcrypt hash ($2a$, $2b$ or $2y$)");
+            }
+            String password = row.password() == null ? null : UserValidator.password(row.password());
+            Long earlier = seen.putIfAbsent(email, row.line());
+            if (earlier != null) {
+                counts.invalid(row, "email " + email + " already appears on line " + earlier);
+                return null;
+            }
+            return new Valid(row.line(), email, first, last, password, row.passwordHash());
+        } catch (InvalidInputException e) {
+            counts.invalid(row, e.getMessage());
+            return null;
+        }
+    }
+
+    private void write(Valid row, OnExisting onExisting, Counts counts) {
+        try {
+            String hash = row.passwordHash() != null ? row.passwordHash() : hasher.hash(row.password());
+            String now = timestamps.now();
+            Map<String, AttributeValue> item = Map.of(
+                    User.EMAIL, AttributeValue.fromS(row.email()),
+                    User.FIRST_NAME, AttributeValue.fromS(row.firstName()),
+                    User.LAST_NAME, AttributeValue.fromS(row.lastName()),
+                    User.PASSWORD, AttributeValue.fromS(hash),
+                    User.DATE_CREATED, AttributeValue.fromS(now),
+                    User.DATE_UPDATED, AttributeValue.fromS(now));
+            if (putIfAbsent(item)) {
+                counts.imported.incrementAndGet();
+            } else if (onExisting == OnExisting.SKIP) {
+                counts.skipped.incrementAndGet();
+            } else {
+                counts.failed(row.line(), row.email(), "a user with this email already exists");
+            }
+        } catch (ConsoleException e) {
+            counts.failed(row.line(), row.email(), e.getMessage());
+        } catch (RuntimeException e) {
+            counts.failed(row.line(), row.email(), "unexpected " + e.getClass().getSimpleName() + " (see the log)");
+        }
+    }
+
+    /** Writes unless the email exists; retries throttled writes with backoff. False when it existed. */
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.putItem(b -> b.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(#key)")
+                        .expressionAttributeNames(Map.of("#key", User.EMAIL)));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            } catch (SdkException e) {
+                ConsoleException translated = errors.translate(e);
+                if (translated.problem() != Problem.THROTTLED || attempt >= MAX_ATTEMPTS) {
+                    throw translated;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        long ceiling = BASE_BACKOFF_MS << Math.min(attempt, 10);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException(Problem.DATABASE_ERROR, "The import was interrupted.", e);
+        }
+    }
+
+    private static void awaitQuietly(ThreadPoolExecutor pool) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // rows still being hashed and written; they finish on their own
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Valid(long line, String email, String firstName, String lastName, String password,
+                         String passwordHash) {
+        @Override
+        public String toString() {
+            return "Valid[line " + line + ", " + email + "]";
+        }
+    }
+
+    private static final class Counts {
+        final AtomicLong imported = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+        final AtomicLong invalid = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final List<ImportReport.RowProblem> problems = Collections.synchronizedList(new ArrayList<>());
+
+        void invalid(ImportRow row, String reason) {
+            invalid.incrementAndGet();
+            problems.add(new ImportReport.RowProblem(row.line(),
+                    row.email() == null || row.email().isEmpty() ? null : VisibleText.of(row.email()), reason));
+        }
+
+        void failed(long line, String email, String reason) {
+            failed.incrementAndGet();
+            problems.add(new ImportReport.RowProblem(line, email, reason));
+        }
+    }
+}
