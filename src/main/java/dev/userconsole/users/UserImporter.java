@@ -17,21 +17,27 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Imports rows in parallel: plaintext passwords are hashed on every core, and each user is written with
- * a conditional put, so an existing email is never overwritten and re-running an interrupted import
- * completes it without duplicates. Throttled writes are retried with jittered exponential backoff.
+ * Imports rows in parallel: plaintext passwords are hashed on every core, and users are written in
+ * transactions of conditional puts, so an existing email is never overwritten and re-running an
+ * interrupted import completes it without duplicates. Throttled writes are retried with jittered
+ * exponential backoff.
  */
 final class UserImporter {
     /** What to do with a row whose email already exists. */
     enum OnExisting { SKIP, FAIL }
 
     private static final int MAX_ATTEMPTS = 8;
+    /** Users per transaction: the most DynamoDB allows, fewest round trips. */
+    static final int CHUNK = 100;
     private static final long BASE_BACKOFF_MS = 50;
 
     private final DynamoDbClient client;
@@ -54,6 +60,7 @@ final class UserImporter {
     ImportReport run(Iterator<ImportRow> rows, OnExisting onExisting, ImportProgress progress) {
         Counts counts = new Counts();
         Map<String, Long> seen = new ConcurrentHashMap<>();
+        Chunks chunks = new Chunks();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), r -> {
                     Thread thread = new Thread(r, "import");
@@ -69,13 +76,24 @@ final class UserImporter {
                     continue;
                 }
                 pool.execute(() -> {
-                    write(valid, onExisting, counts);
-                    progress.rowDone();
+                    Prepared prepared = prepare(valid, counts);
+                    if (prepared != null) {
+                        List<Prepared> full = chunks.add(prepared);
+                        if (full != null) {
+                            writeChunk(full, onExisting, counts, progress);
+                        }
+                    } else {
+                        progress.rowDone();
+                    }
                 });
             }
         } finally {
             pool.shutdown();
             awaitQuietly(pool);
+        }
+        List<Prepared> rest = chunks.drain();
+        if (!rest.isEmpty()) {
+            writeChunk(rest, onExisting, counts, progress);
         }
         List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
         problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
@@ -111,48 +129,85 @@ final class UserImporter {
         }
     }
 
-    private void write(Valid row, OnExisting onExisting, Counts counts) {
+    /** Hashes a plaintext password (the slow part, run on every core) and builds the item. */
+    private Prepared prepare(Valid row, Counts counts) {
         try {
             String hash = row.passwordHash() != null ? row.passwordHash() : hasher.hash(row.password());
             String now = timestamps.now();
-            Map<String, AttributeValue> item = Map.of(
+            return new Prepared(row.line(), row.email(), Map.of(
                     User.EMAIL, AttributeValue.fromS(row.email()),
                     User.FIRST_NAME, AttributeValue.fromS(row.firstName()),
                     User.LAST_NAME, AttributeValue.fromS(row.lastName()),
                     User.PASSWORD, AttributeValue.fromS(hash),
                     User.DATE_CREATED, AttributeValue.fromS(now),
-                    User.DATE_UPDATED, AttributeValue.fromS(now));
-            if (putIfAbsent(item)) {
-                counts.imported.incrementAndGet();
-            } else if (onExisting == OnExisting.SKIP) {
-                counts.skipped.incrementAndGet();
-            } else {
-                counts.failed(row.line(), row.email(), "a user with this email already exists");
-            }
-        } catch (ConsoleException e) {
-            counts.failed(row.line(), row.email(), e.getMessage());
+                    User.DATE_UPDATED, AttributeValue.fromS(now)));
         } catch (RuntimeException e) {
             counts.failed(row.line(), row.email(), "unexpected " + e.getClass().getSimpleName() + " (see the log)");
+            return null;
         }
     }
 
-    /** Writes unless the email exists; retries throttled writes with backoff. False when it existed. */
-    private boolean putIfAbsent(Map<String, AttributeValue> item) {
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Writes up to {@link #CHUNK} users in one transaction of conditional puts: as fast as a batch write,
+     * but an existing email can never be overwritten. A cancelled transaction says which conditions
+     * failed; those users existed, and the others are sent again.
+     */
+    private void writeChunk(List<Prepared> chunk, OnExisting onExisting, Counts counts, ImportProgress progress) {
+        List<Prepared> pending = chunk;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Prepared> sending = pending;
             try {
-                client.putItem(b -> b.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(#key)")
-                        .expressionAttributeNames(Map.of("#key", User.EMAIL)));
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
+                client.transactWriteItems(b -> b.transactItems(sending.stream().map(row -> TransactWriteItem.builder()
+                        .put(put -> put.tableName(table).item(row.item())
+                                .conditionExpression("attribute_not_exists(#key)")
+                                .expressionAttributeNames(Map.of("#key", User.EMAIL)))
+                        .build()).collect(Collectors.toList())));
+                counts.imported.addAndGet(sending.size());
+                sending.forEach(row -> progress.rowDone());
+                return;
+            } catch (TransactionCanceledException e) {
+                pending = new ArrayList<>();
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                for (int i = 0; i < sending.size(); i++) {
+                    String code = i < reasons.size() ? reasons.get(i).code() : null;
+                    if ("ConditionalCheckFailed".equals(code)) {
+                        existed(sending.get(i), onExisting, counts);
+                        progress.rowDone();
+                    } else {
+                        pending.add(sending.get(i));
+                    }
+                }
+                if (pending.size() == sending.size()) {
+                    backOffOrFail(attempt, pending, counts, progress, "the write was refused repeatedly (conflicts)");
+                }
             } catch (SdkException e) {
                 ConsoleException translated = errors.translate(e);
-                if (translated.problem() != Problem.THROTTLED || attempt >= MAX_ATTEMPTS) {
-                    throw translated;
+                if (translated.problem() != Problem.THROTTLED) {
+                    attempt = MAX_ATTEMPTS;
                 }
-                backOff(attempt);
+                backOffOrFail(attempt, pending, counts, progress, translated.getMessage());
             }
+        }
+    }
+
+    private void backOffOrFail(int attempt, List<Prepared> pending, Counts counts, ImportProgress progress,
+                               String reason) {
+        if (attempt >= MAX_ATTEMPTS) {
+            for (Prepared row : pending) {
+                counts.failed(row.line(), row.email(), reason);
+                progress.rowDone();
+            }
+            pending.clear();
+            return;
+        }
+        backOff(attempt);
+    }
+
+    private static void existed(Prepared row, OnExisting onExisting, Counts counts) {
+        if (onExisting == OnExisting.SKIP) {
+            counts.skipped.incrementAndGet();
+        } else {
+            counts.failed(row.line(), row.email(), "a user with this email already exists");
         }
     }
 
@@ -173,6 +228,32 @@ final class UserImporter {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Prepared(long line, String email, Map<String, AttributeValue> item) {
+        @Override
+        public String toString() {
+            return "Prepared[line " + line + ", " + email + "]";
+        }
+    }
+
+    /** Collects prepared rows from many threads into chunks for one transaction each. */
+    private static final class Chunks {
+        private List<Prepared> current = new ArrayList<>(CHUNK);
+
+        synchronized List<Prepared> add(Prepared row) {
+            current.add(row);
+            if (current.size() < CHUNK) {
+                return null;
+            }
+            return drain();
+        }
+
+        synchronized List<Prepared> drain() {
+            List<Prepared> full = current;
+            current = new ArrayList<>(CHUNK);
+            return full;
         }
     }
 
