@@ -1,75 +1,61 @@
 package dev.userconsole;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.logging.log4j.LogManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.nio.file.StandardCopyOption;
 
 /**
- * Sends every log to a file and keeps the terminal for the program's own output: DynamoDB Local prints a
- * banner to stdout and its bundled log4j2 configuration logs to stdout, and sqlite4java logs through
- * java.util.logging to stderr. After {@link #start}, anything written to {@code System.out} or
- * {@code System.err} lands in the log file instead.
+ * Sends every log to a file and keeps the terminal for the program's own output. DynamoDB Local prints a
+ * banner to stdout, sqlite4java logs through java.util.logging to stderr, and the SLF4J simple logger
+ * writes to stderr: after {@link #start}, {@code System.out} and {@code System.err} both append to
+ * {@code LOG_DIR/user-console.log}, so all of it lands there, in order, and none on the terminal.
  */
 final class Logging {
+    private static final long ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final int KEEP = 3;
+
     private Logging() {
     }
 
     static void start(Path logDir) {
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        PrintStream log = new PrintStream(open(logDir), true);
+        System.setOut(log);
+        System.setErr(log);
+    }
+
+    private static OutputStream open(Path logDir) {
         try {
             Files.createDirectories(logDir);
+            Path file = logDir.resolve("user-console.log");
+            rotate(file);
+            return new FileOutputStream(file.toFile(), true);
         } catch (IOException e) {
-            // log4j then fails to open the file and logs nothing; the terminal stays clean either way
+            // no log file is better than writing logs over the screen
+            return OutputStream.nullOutputStream();
         }
-        System.setProperty("userconsole.logDir", logDir.toString());
-        System.setProperty("log4j2.configurationFile", "user-console-log4j2.xml");
-        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
-        System.setProperty("log4j2.StatusLogger.level", "OFF");
-        System.setOut(new PrintStream(new LineLogger(LoggerFactory.getLogger("stdout")), true));
-        System.setErr(new PrintStream(new LineLogger(LoggerFactory.getLogger("stderr")), true));
     }
 
-    static void stop() {
-        LogManager.shutdown();
-    }
-
-    /** An output stream that logs each line written to it. */
-    private static final class LineLogger extends OutputStream {
-        private final Logger logger;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineLogger(Logger logger) {
-            this.logger = logger;
+    /** Keeps the log under 10 MB: user-console.log becomes .1.log, .1 becomes .2, and so on. */
+    private static void rotate(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) < ROTATE_BYTES) {
+            return;
         }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                flushLine();
-            } else {
-                line.write(b);
+        for (int i = KEEP - 1; i >= 1; i--) {
+            Path older = file.resolveSibling("user-console." + i + ".log");
+            if (Files.exists(older)) {
+                Files.move(older, file.resolveSibling("user-console." + (i + 1) + ".log"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
-
-        @Override
-        public synchronized void flush() {
-            if (line.size() > 0) {
-                flushLine();
-            }
-        }
-
-        private void flushLine() {
-            String text = line.toString(Charset.defaultCharset()).stripTrailing();
-            line.reset();
-            if (!text.isEmpty()) {
-                logger.info(text);
-            }
-        }
+        Files.move(file, file.resolveSibling("user-console.1.log"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

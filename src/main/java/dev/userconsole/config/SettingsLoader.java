@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,6 +54,14 @@ public final class SettingsLoader {
     }
 
     private static Optional<String> profileRegion(String profile) {
+        // Loading the SDK's profile machinery costs a noticeable part of start-up: skip it when there are
+        // no AWS config files to read.
+        String home = System.getProperty("user.home");
+        boolean anyConfig = System.getenv("AWS_CONFIG_FILE") != null || System.getenv("AWS_SHARED_CREDENTIALS_FILE") != null
+                || Files.exists(Path.of(home, ".aws", "config")) || Files.exists(Path.of(home, ".aws", "credentials"));
+        if (!anyConfig) {
+            return Optional.empty();
+        }
         try {
             return Optional.ofNullable(new AwsProfileRegionProvider(null, profile).getRegion()).map(Region::id);
         } catch (SdkClientException e) {

@@ -21,6 +21,9 @@ public final class SdkErrors {
             "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
 
+    private static final Set<String> THROTTLING_ERRORS = Set.of("ProvisionedThroughputExceededException",
+            "RequestLimitExceeded", "ThrottlingException");
+
     private final String where;
     private final String table;
 
@@ -40,11 +43,16 @@ public final class SdkErrors {
     }
 
     private ConsoleException classify(SdkException e) {
-        if (e instanceof ResourceNotFoundException) {
+        // Embedded DynamoDB Local raises its own exception type on some paths (paginated scans); its
+        // error code still says what happened.
+        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() : null;
+        if (e instanceof ResourceNotFoundException || "ResourceNotFoundException".equals(code)) {
             return new ConsoleException(Problem.TABLE_MISSING,
                     "The table \"" + table + "\" does not exist yet; create it first (create-table).", e);
         }
         if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
+                || THROTTLING_ERRORS.contains(String.valueOf(code))
                 || (e instanceof AwsServiceException service && service.isThrottlingException())) {
             return new ConsoleException(Problem.THROTTLED, "DynamoDB is throttling requests to table \"" + table
                     + "\"; try again in a moment, or give the table more capacity.", e);
@@ -53,7 +61,6 @@ public final class SdkErrors {
             return unreachable("did not answer in time", e);
         }
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             if (service.statusCode() == 403 || (code != null && AUTH_ERRORS.contains(code))) {
                 return new ConsoleException(Problem.ACCESS_DENIED, "Access denied by " + where
                         + ": check the credentials and their permissions on table \"" + table + "\".", e);

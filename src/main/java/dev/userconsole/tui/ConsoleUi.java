@@ -109,8 +109,12 @@ public final class ConsoleUi {
         gui.addWindow(main);
         showMenu();
         redrawStatus();
-        backend.start(this::connectionFailed);
-        refreshStatus();
+        // queued behind the first frame: on a small machine the menu then appears before the embedded
+        // database's start-up takes the other core
+        gui.getGUIThread().invokeLater(() -> {
+            backend.start(this::connectionFailed);
+            refreshStatus();
+        });
     }
 
     /** The main window: closed when the user quits. */

@@ -39,6 +39,19 @@ class EmbeddedDynamoDbTest {
     }
 
     @Test
+    void aMissingTableIsReportedAsSuchByEveryKindOfCall() {
+        try (UserController users = UserController.open(settings())) {
+            assertEquals(Problem.TABLE_MISSING, assertThrows(ConsoleException.class, () -> users.list().count()).problem());
+            assertEquals(Problem.TABLE_MISSING,
+                    assertThrows(ConsoleException.class, () -> users.list(2).count()).problem());
+            assertEquals(Problem.TABLE_MISSING,
+                    assertThrows(ConsoleException.class, () -> users.get("a@example.com")).problem());
+            assertEquals(Problem.TABLE_MISSING, assertThrows(ConsoleException.class,
+                    () -> users.insert(new NewUser("a@example.com", "A", "B", "password1"))).problem());
+        }
+    }
+
+    @Test
     void aSecondUserOfTheSameDataDirectoryIsToldItIsInUse() {
         try (UserController first = UserController.open(settings())) {
             first.createTable(false);
