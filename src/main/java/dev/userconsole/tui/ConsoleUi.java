@@ -137,9 +137,18 @@ public final class ConsoleUi {
     }
 
     void showUsers() {
-        browser = new UserBrowserView(this);
+        showUsers(new UserBrowserView(this));
+    }
+
+    void showUsers(UserBrowserView view) {
+        browser = view;
         show(browser);
         browser.reload();
+    }
+
+    /** The user list, when it is the current view. */
+    UserBrowserView browser() {
+        return browser;
     }
 
     private void show(View next) {

@@ -1,5 +1,6 @@
 package dev.userconsole.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.Direction;
@@ -14,52 +15,78 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserPage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Read users: a scrolling table that shows the first page as soon as it arrives and loads the next
- * page as the selection nears the end of what is loaded. Filter, sort, refresh, and Enter for actions.
+ * Read users: a scrolling table that shows the first page as soon as it arrives and loads pages as the
+ * selection nears either end of what is loaded. Memory stays bounded however large the table is: only
+ * a window of a few pages is kept, plus the key where each page starts, so scrolling back re-reads
+ * earlier pages. A filter scans the whole table and shows matches as they stream in (up to a cap).
  */
 final class UserBrowserView implements View {
     /** Users per scan request: a few screenfuls, so the first one appears quickly. */
     static final int PAGE_SIZE = 100;
-    /** Start loading the next page when the selection is this close to the last loaded row. */
-    private static final int PREFETCH_ROWS = 30;
+    /** Pages kept in memory at once. */
+    static final int WINDOW_PAGES = 5;
+    /** Matches a filter keeps; a filter that matches more asks to be narrowed. */
+    static final int MAX_MATCHES = 2000;
     private static final String[] COLUMNS = {"Email", "First name", "Last name", "Created", "Updated"};
     private static final List<Function<User, String>> VALUES = List.of(User::emailAddress, User::firstName,
             User::lastName, User::dateCreated, User::dateUpdated);
 
     private final ConsoleUi ui;
+    private final int pageSize;
+    private final int windowPages;
+    private final int prefetchRows;
     private final Panel panel = new Panel(new BorderLayout());
     private final TextBox filter = new TextBox();
     private final Label summary = new Label("");
     private final Table<String> table;
-    private final List<User> loaded = new ArrayList<>();
-    private List<User> shown = List.of();
-    private Optional<UserPage.Cursor> next = Optional.empty();
+
+    /** Where page i starts (empty for the first page); kept for every page seen, to scroll back. */
+    private final List<Optional<UserPage.Cursor>> pageStarts = new ArrayList<>();
+    private final Deque<List<User>> window = new ArrayDeque<>();
+    private int firstPage;
+    private Integer lastPage;
     private boolean loading;
-    private boolean complete;
     private int generation;
+
+    private final List<User> matches = new ArrayList<>();
+    private Optional<UserPage.Cursor> filterNext = Optional.empty();
+    private boolean filterComplete;
+    private long filterScanned;
+    private int filterGeneration;
+
+    private List<User> shown = List.of();
     private int sortColumn = -1;
     private boolean descending;
 
     UserBrowserView(ConsoleUi ui) {
+        this(ui, PAGE_SIZE, WINDOW_PAGES);
+    }
+
+    UserBrowserView(ConsoleUi ui, int pageSize, int windowPages) {
         this.ui = ui;
+        this.pageSize = pageSize;
+        this.windowPages = windowPages;
+        this.prefetchRows = Math.max(1, pageSize * 3 / 10);
         this.table = new Table<>(COLUMNS) {
             @Override
             public Result handleKeyStroke(KeyStroke key) {
                 Result result = super.handleKeyStroke(key);
-                loadMoreIfNeeded();
+                loadIfNeeded();
                 return result;
             }
         };
         table.setSelectAction(this::actionsForSelected);
-        filter.setTextChangeListener((text, byUser) -> applyFilterAndSort());
+        filter.setTextChangeListener((text, byUser) -> startFilter());
         Panel top = new Panel(new LinearLayout(Direction.HORIZONTAL));
         top.addComponent(new Label("Filter (/):"));
         top.addComponent(filter);
@@ -84,9 +111,9 @@ final class UserBrowserView implements View {
 
     @Override
     public void onShow() {
-        filter.setPreferredSize(new com.googlecode.lanterna.TerminalSize(Math.max(10, ui.width() - 14), 1));
+        filter.setPreferredSize(new TerminalSize(Math.max(10, ui.width() - 14), 1));
         table.setVisibleRows(Math.max(3, ui.height() - 6));
-        render();
+        render(0);
     }
 
     @Override
@@ -109,10 +136,10 @@ final class UserBrowserView implements View {
             filter.takeFocus();
         } else if (Keys.isChar(key, 's')) {
             sortColumn = sortColumn + 1 >= COLUMNS.length ? -1 : sortColumn + 1;
-            applyFilterAndSort();
+            render(0);
         } else if (Keys.isChar(key, 'S')) {
             descending = !descending;
-            applyFilterAndSort();
+            render(0);
         } else if (Keys.isChar(key, 'r')) {
             reload();
         } else if (Keys.isChar(key, 'i')) {
@@ -123,75 +150,160 @@ final class UserBrowserView implements View {
         return true;
     }
 
-    /** Starts again from the first page. */
+    /** Starts again from the first page (and the filter's scan from the start). */
     void reload() {
         generation++;
-        loaded.clear();
-        next = Optional.empty();
-        complete = false;
+        pageStarts.clear();
+        pageStarts.add(Optional.empty());
+        window.clear();
+        firstPage = 0;
+        lastPage = null;
         loading = false;
-        applyFilterAndSort();
-        loadPage();
-    }
-
-    private void loadMoreIfNeeded() {
-        if (!complete && !loading && table.getSelectedRow() >= shown.size() - PREFETCH_ROWS) {
-            loadPage();
+        render(0);
+        loadPage(0, true);
+        if (filtering()) {
+            startFilter();
         }
     }
 
-    private void loadPage() {
+    private boolean filtering() {
+        return !filter.getText().isBlank();
+    }
+
+    private int loadedRows() {
+        return window.stream().mapToInt(List::size).sum();
+    }
+
+    private boolean moreBelow() {
+        return lastPage == null || firstPage + window.size() - 1 < lastPage;
+    }
+
+    private void loadIfNeeded() {
+        if (filtering() || loading) {
+            return;
+        }
+        int selected = table.getSelectedRow();
+        if (selected >= shown.size() - prefetchRows && moreBelow()) {
+            loadPage(firstPage + window.size(), true);
+        } else if (selected < prefetchRows && firstPage > 0) {
+            loadPage(firstPage - 1, false);
+        }
+    }
+
+    /** Loads page {@code index}, appending it below the window or putting it back above. */
+    private void loadPage(int index, boolean below) {
         loading = true;
         int requestedBy = generation;
-        Optional<UserPage.Cursor> after = next;
+        Optional<UserPage.Cursor> start = pageStarts.get(index);
         renderSummary();
-        ui.backend().run("Loading users", users -> users.page(after, PAGE_SIZE), page -> {
+        ui.backend().run("Loading users", users -> users.page(start, pageSize), page -> {
             if (requestedBy != generation) {
                 return; // a reload started meanwhile; this page belongs to the old listing
             }
             loading = false;
-            loaded.addAll(page.users());
-            next = page.next();
-            complete = !page.hasMore();
-            applyFilterAndSort();
-            // keep filling until the screen is full or a filter has enough matches to scroll
-            loadMoreIfNeeded();
+            if (index + 1 == pageStarts.size() && page.hasMore()) {
+                pageStarts.add(page.next());
+            }
+            if (!page.hasMore()) {
+                lastPage = index;
+            }
+            int shift = below ? addBelow(page.users()) : addAbove(page.users());
+            if (!filtering()) {
+                render(shift);
+                loadIfNeeded(); // keep going while the selection is still near an edge
+            }
         }, error -> {
             loading = false;
-            complete = true;
+            lastPage = firstPage + window.size() - 1;
             renderSummary();
             ui.showError(error);
         });
     }
 
-    private void applyFilterAndSort() {
-        String needle = filter.getText().strip().toLowerCase(Locale.ROOT);
-        List<User> matches = new ArrayList<>();
-        for (User user : loaded) {
-            if (needle.isEmpty() || contains(user.emailAddress(), needle) || contains(user.firstName(), needle)
-                    || contains(user.lastName(), needle)) {
-                matches.add(user);
+    /** Returns how far the selection must move to stay on the same user. */
+    private int addBelow(List<User> users) {
+        window.addLast(users);
+        if (window.size() > windowPages) {
+            firstPage++;
+            return -window.removeFirst().size();
+        }
+        return 0;
+    }
+
+    private int addAbove(List<User> users) {
+        window.addFirst(users);
+        firstPage--;
+        if (window.size() > windowPages) {
+            window.removeLast();
+        }
+        return users.size();
+    }
+
+    // ---- filter ------------------------------------------------------------------------------------
+
+    private void startFilter() {
+        filterGeneration++;
+        matches.clear();
+        filterNext = Optional.empty();
+        filterComplete = false;
+        filterScanned = 0;
+        render(0);
+        if (filtering()) {
+            scanForMatches(filterGeneration, filter.getText().strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void scanForMatches(int requestedBy, String needle) {
+        Optional<UserPage.Cursor> after = filterNext;
+        ui.backend().run("Filtering", users -> users.page(after, Math.max(pageSize, 500)), page -> {
+            if (requestedBy != filterGeneration) {
+                return; // the filter text changed; a new scan has started
             }
-        }
-        if (sortColumn >= 0) {
-            Comparator<User> order = Comparator.comparing(u -> nullToEmpty(VALUES.get(sortColumn).apply(u))
-                    .toLowerCase(Locale.ROOT));
-            matches.sort(descending ? order.reversed() : order);
-        }
-        shown = matches;
-        render();
+            filterScanned += page.users().size();
+            for (User user : page.users()) {
+                if (matches.size() < MAX_MATCHES && matchesFilter(user, needle)) {
+                    matches.add(user);
+                }
+            }
+            filterNext = page.next();
+            filterComplete = !page.hasMore() || matches.size() >= MAX_MATCHES;
+            render(0);
+            if (!filterComplete) {
+                scanForMatches(requestedBy, needle);
+            }
+        }, error -> {
+            filterComplete = true;
+            renderSummary();
+            ui.showError(error);
+        });
+    }
+
+    private static boolean matchesFilter(User user, String needle) {
+        return contains(user.emailAddress(), needle) || contains(user.firstName(), needle)
+                || contains(user.lastName(), needle);
     }
 
     private static boolean contains(String value, String needle) {
         return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
+    // ---- drawing -----------------------------------------------------------------------------------
 
-    private void render() {
-        int selected = Math.max(0, table.getSelectedRow());
+    /** Redraws the rows; {@code shift} moves the selection to follow rows that moved. */
+    private void render(int shift) {
+        List<User> rows = new ArrayList<>();
+        if (filtering()) {
+            rows.addAll(matches);
+        } else {
+            window.forEach(rows::addAll);
+        }
+        if (sortColumn >= 0) {
+            Comparator<User> order = Comparator.comparing(u -> nullToEmpty(VALUES.get(sortColumn).apply(u))
+                    .toLowerCase(Locale.ROOT));
+            rows.sort(descending ? order.reversed() : order);
+        }
+        shown = rows;
+        int selected = Math.max(0, table.getSelectedRow() + shift);
         int[] widths = columnWidths(ui.width());
         TableModel<String> model = new TableModel<>(headers(widths));
         for (User user : shown) {
@@ -206,6 +318,10 @@ final class UserBrowserView implements View {
             table.setSelectedRow(Math.min(selected, shown.size() - 1));
         }
         renderSummary();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** Headers padded to the column widths, so the layout holds even before any row arrives. */
@@ -238,16 +354,29 @@ final class UserBrowserView implements View {
     }
 
     private void renderSummary() {
-        String count = shown.size() == loaded.size() ? plural(loaded.size(), "user")
-                : shown.size() + " of " + plural(loaded.size(), "user") + " match";
-        String more = loading ? ", loading more..." : complete ? "" : ", more as you scroll";
         String sort = sortColumn < 0 ? "" : ", sorted by " + COLUMNS[sortColumn].toLowerCase(Locale.ROOT)
-                + (descending ? " (descending)" : "");
-        summary.setText(" " + count + (complete ? " (all loaded)" : "") + more + sort);
+                + (descending ? " (descending)" : "") + " within these rows";
+        if (filtering()) {
+            String progress = filterComplete ? (matches.size() >= MAX_MATCHES ? " (the first " + MAX_MATCHES
+                    + "; narrow the filter)" : "") : ", still searching...";
+            summary.setText(" " + plural(matches.size(), "match", "matches") + " in " + plural(filterScanned, "user",
+                    "users") + progress + sort);
+            return;
+        }
+        int rows = loadedRows();
+        String text;
+        if (firstPage == 0 && !moreBelow()) {
+            text = plural(rows, "user", "users") + " (all loaded)";
+        } else {
+            long from = (long) firstPage * pageSize + (rows == 0 ? 0 : 1);
+            text = "users " + from + "-" + (from + rows - (rows == 0 ? 0 : 1))
+                    + (moreBelow() ? ", more as you scroll" : " (the last)");
+        }
+        summary.setText(" " + text + (loading ? ", loading..." : "") + sort);
     }
 
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    private static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private void actionsForSelected() {
@@ -258,8 +387,8 @@ final class UserBrowserView implements View {
         new UserActionsDialog(ui, shown.get(row)).open();
     }
 
-    /** The user shown on a row, for tests and actions. */
-    List<User> shownUsers() {
-        return List.copyOf(shown);
+    /** Users held in memory by the view (the window, or the filter's matches). */
+    int heldUsers() {
+        return loadedRows() + matches.size();
     }
 }

@@ -262,7 +262,7 @@ public final class Bench {
             pumpUntil(gui, terminal, "Table " + table + ": ACTIVE");
             long start = System.nanoTime();
             terminal.addInput(new KeyStroke('r', false, false));
-            pumpUntil(gui, terminal, "users, more as you scroll");
+            pumpUntil(gui, terminal, "more as you scroll");
             firstScreen.add((System.nanoTime() - start) / 1e6);
             if (run == 0) {
                 while (!screenText(terminal).contains(count + " users (all loaded)")) {

@@ -197,24 +197,28 @@ class ConsoleUiTest {
         return dev.userconsole.text.VisibleText.width(line.substring(0, index));
     }
 
-    @Test
-    void theListLoadsMorePagesAsYouScroll() {
-        store.createTable(true);
+    private void seed(int count) {
         List<WriteRequest> batch = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
+        for (int i = 0; i < count; i++) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                     "emailAddress", AttributeValue.fromS(String.format("user%03d@example.com", i)),
                     "firstName", AttributeValue.fromS("First" + i),
                     "lastName", AttributeValue.fromS("Last" + i))).build()).build());
-            if (batch.size() == 25) {
+            if (batch.size() == 25 || i == count - 1) {
                 List<WriteRequest> requests = List.copyOf(batch);
                 raw.batchWriteItem(b -> b.requestItems(Map.of(table, requests)));
                 batch.clear();
             }
         }
+    }
+
+    @Test
+    void theListLoadsMorePagesAsYouScrollAndFiltersTheWholeTable() {
+        store.createTable(true);
+        seed(250);
         open(80, 24);
         console.type("r");
-        console.waitFor("100 users, more as you scroll");
+        console.waitFor("users 1-100, more as you scroll");
         for (int i = 0; i < 30 && !console.text().contains("250 users (all loaded)"); i++) {
             console.press(KeyType.PageDown);
             console.settle();
@@ -222,10 +226,39 @@ class ConsoleUiTest {
         console.waitFor("250 users (all loaded)");
         console.type("/");
         console.type("user249");
-        String screen = console.waitFor("1 of 250 users match");
+        String screen = console.waitFor("1 match in 250 users");
         assertTrue(screen.contains("user249@example.com"), screen);
         console.press(KeyType.Escape);
         console.waitFor("250 users (all loaded)");
+    }
+
+    @Test
+    void theListKeepsOnlyAWindowOfPagesAndScrollsBackByKey() {
+        store.createTable(true);
+        seed(250);
+        open(80, 24);
+        console.waitFor("Table " + table + ": ACTIVE");
+        console.ui.showUsers(new UserBrowserView(console.ui, 20, 3));
+        console.waitFor("users 1-20, more as you scroll");
+        String firstRow = console.text().lines().skip(3).findFirst().orElseThrow();
+        int most = 0;
+        for (int i = 0; i < 60 && !console.text().contains("(the last)"); i++) {
+            console.press(KeyType.PageDown);
+            console.settle();
+            most = Math.max(most, console.ui.browser().heldUsers());
+        }
+        String end = console.waitFor("(the last)");
+        assertTrue(end.contains("users 201-250 (the last)"), end);
+        assertTrue(most <= 60, "at most 3 pages of 20 are held, but " + most + " were");
+        for (int i = 0; i < 60 && !console.text().contains("users 1-"); i++) {
+            console.press(KeyType.PageUp);
+            console.settle();
+        }
+        console.waitFor("users 1-60, more as you scroll");
+        console.press(KeyType.Home);
+        console.settle();
+        assertEquals(firstRow, console.text().lines().skip(3).findFirst().orElseThrow(),
+                "scrolling back re-reads the same first page");
     }
 
     @Test

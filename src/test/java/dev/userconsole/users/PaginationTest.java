@@ -48,6 +48,27 @@ class PaginationTest {
             assertEquals(USERS, listed.size());
             assertTrue(listed.contains("user0@example.com"));
             assertTrue(listed.contains("user" + (USERS - 1) + "@example.com"));
+
+            // page by page, as the console browses: every user once, and a cursor reads the same page again
+            Set<String> paged = new java.util.HashSet<>();
+            java.util.Optional<UserPage.Cursor> cursor = java.util.Optional.empty();
+            UserPage second = null;
+            java.util.Optional<UserPage.Cursor> secondStart = null;
+            int pages = 0;
+            do {
+                UserPage page = users.page(cursor, 300);
+                assertTrue(page.users().size() <= 300);
+                if (pages == 1) {
+                    second = page;
+                    secondStart = cursor;
+                }
+                page.users().forEach(u -> assertTrue(paged.add(u.emailAddress()), "seen twice: " + u));
+                cursor = page.next();
+                pages++;
+            } while (cursor.isPresent());
+            assertEquals(USERS, paged.size());
+            assertTrue(pages >= USERS / 300);
+            assertEquals(second.users(), users.page(secondStart, 300).users());
         }
     }
 }
