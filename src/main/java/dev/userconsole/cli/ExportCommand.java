@@ -1,24 +1,13 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.cli.output.OutputFormat;
-import dev.userconsole.cli.output.UserWriter;
+import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.users.StoredUser;
-import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import dev.userconsole.users.UserExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,53 +48,16 @@ final class ExportCommand extends UserCommand {
     int run(UserController users) {
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
-        try (PrintWriter out = open(); ProgressBar bar = new ProgressBar(io().err(), io().console() != null,
-                "users", done::get, total)) {
-            UserWriter writer = format.exportWriter(out, includeHashes);
-            int parallel = Segments.choose(segments, users);
-            if (includeHashes) {
-                try (Stream<StoredUser> all = users.listWithHashes(parallel)) {
-                    for (Iterator<StoredUser> it = all.iterator(); it.hasNext(); done.incrementAndGet()) {
-                        writer.write(it.next());
-                    }
-                }
+        UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users));
+        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)) {
+            if (output == null) {
+                exporter.export(io().out(), done, () -> false);
             } else {
-                try (Stream<User> all = users.list(parallel)) {
-                    for (Iterator<User> it = all.iterator(); it.hasNext(); done.incrementAndGet()) {
-                        writer.write(it.next());
-                    }
-                }
+                exporter.exportTo(output, done, () -> false);
             }
-            writer.finish();
         }
         io().err().println("Exported " + done.get() + (done.get() == 1 ? " user" : " users")
                 + (output == null ? "." : " to " + output + "."));
         return 0;
-    }
-
-    private PrintWriter open() {
-        if (output == null) {
-            return new PrintWriter(io().out()) {
-                @Override
-                public void close() {
-                    flush(); // standard output stays open
-                }
-            };
-        }
-        try {
-            if (includeHashes) {
-                Files.createFile(output, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(output);
-            }
-            return new PrintWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8));
-        } catch (FileAlreadyExistsException e) {
-            throw new ConsoleException(Problem.INVALID_INPUT, output + " already exists; choose a new file name.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UnsupportedOperationException e) {
-            throw new ConsoleException(Problem.INVALID_INPUT,
-                    "This file system cannot make " + output + " private to its owner; export hashes elsewhere.");
-        }
     }
 }

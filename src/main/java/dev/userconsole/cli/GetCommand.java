@@ -1,7 +1,7 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.cli.output.OutputFormat;
-import dev.userconsole.cli.output.UserWriter;
+import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.output.UserWriter;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;

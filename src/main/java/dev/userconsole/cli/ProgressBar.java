@@ -1,5 +1,6 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.text.ProgressText;
 import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,8 +12,6 @@ import java.util.function.LongSupplier;
  * runs on other threads. Drawn only when stderr is a terminal, so logs and pipes stay clean.
  */
 final class ProgressBar implements AutoCloseable {
-    private static final int BAR_WIDTH = 24;
-
     private final PrintWriter err;
     private final String unit;
     private final LongSupplier done;
@@ -37,26 +36,8 @@ final class ProgressBar implements AutoCloseable {
         }
     }
 
-    static String line(long done, long total, double seconds, String unit) {
-        double rate = seconds > 0 ? done / seconds : 0;
-        StringBuilder line = new StringBuilder();
-        if (total > 0) {
-            int filled = (int) Math.min(BAR_WIDTH, done * BAR_WIDTH / total);
-            line.append('[').append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled)).append("] ")
-                    .append(Math.min(100, done * 100 / total)).append("% ").append(done).append('/').append(total);
-        } else {
-            line.append(done);
-        }
-        line.append(' ').append(unit).append(String.format(", %.0f/s", rate));
-        if (total > done && rate > 0) {
-            long eta = (long) ((total - done) / rate);
-            line.append(String.format(", ETA %d:%02d", eta / 60, eta % 60));
-        }
-        return line.toString();
-    }
-
     private synchronized void draw() {
-        err.print("\r" + line(done.getAsLong(), total, (System.nanoTime() - start) / 1e9, unit) + "\u001b[K");
+        err.print("\r" + ProgressText.line(done.getAsLong(), total, (System.nanoTime() - start) / 1e9, unit) + "\u001b[K");
         err.flush();
     }
 

@@ -20,6 +20,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,7 @@ public final class ConsoleUi {
     private final Label busyLabel = new Label("");
     private final Panel content = new Panel(new BorderLayout());
     private final Deque<String> hintStack = new ArrayDeque<>();
+    private final List<Runnable> tickTasks = new ArrayList<>();
     private final Runnable onQuit;
     private View view;
     private UserBrowserView browser;
@@ -252,6 +254,14 @@ public final class ConsoleUi {
         new TableInfoDialog(this).open();
     }
 
+    void importUsers() {
+        new ImportDialog(this).open();
+    }
+
+    void exportUsers() {
+        new ExportDialog(this).open();
+    }
+
     /** After any write: the status line's count and the user list are out of date. */
     void usersChanged() {
         refreshStatus();
@@ -311,8 +321,18 @@ public final class ConsoleUi {
         tickSpinner();
     }
 
-    /** Advances the spinner; the console's event loop calls it about every 100 ms. */
+    /** Runs {@code task} on every tick of the event loop (about every 100 ms) until removed. */
+    void onTick(Runnable task) {
+        tickTasks.add(task);
+    }
+
+    void removeTick(Runnable task) {
+        tickTasks.remove(task);
+    }
+
+    /** Advances the spinner and other timed updates; the console's event loop calls it about every 100 ms. */
     public void tickSpinner() {
+        List.copyOf(tickTasks).forEach(Runnable::run);
         if (busyTask != null) {
             spinnerStep = (spinnerStep + 1) % SPINNER.length();
             busyLabel.setText(SPINNER.charAt(spinnerStep) + " " + busyTask + "... ");

@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.text.Wrap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One sentence; the details (what kind of problem, the underlying cause) on a key, never a stack trace. */
@@ -58,20 +59,7 @@ final class ErrorDialog {
 
     /** Word-wraps to the dialog width. */
     static String[] wrap(String text) {
-        StringBuilder out = new StringBuilder();
-        int column = 0;
-        for (String word : text.split(" ")) {
-            if (column > 0 && column + 1 + word.length() > WRAP) {
-                out.append('\n');
-                column = 0;
-            } else if (column > 0) {
-                out.append(' ');
-                column++;
-            }
-            out.append(word);
-            column += word.length();
-        }
-        return out.toString().split("\n");
+        return Wrap.lines(text, WRAP).toArray(String[]::new);
     }
 
     void open() {

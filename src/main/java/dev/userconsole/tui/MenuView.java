@@ -23,6 +23,8 @@ final class MenuView implements View {
         add('d', "Delete user", ui::deleteUserByEmail);
         add('c', "Create table", ui::createTable);
         add('t', "Table info", ui::tableInfo);
+        add('m', "Import users from a file", ui::importUsers);
+        add('x', "Export users to a file", ui::exportUsers);
         add('q', "Quit", ui::quit);
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label(" DynamoDB User Console"));
@@ -46,7 +48,7 @@ final class MenuView implements View {
 
     @Override
     public String hints() {
-        return "i insert  r read  u update  d delete  c create  t info  ? help  q quit";
+        return "Up/Down + Enter, or the item's letter  ? help  q quit";
     }
 
     @Override

@@ -9,8 +9,8 @@ import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.text.Wrap;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** A titled text with an OK button: help, results, information. */
 class MessageDialog {
@@ -23,16 +23,18 @@ class MessageDialog {
     MessageDialog(ConsoleUi ui, String title, String text) {
         this.ui = ui;
         this.window = new BasicWindow(title);
-        String[] lines = text.split("\n", -1);
+        int wrapAt = Math.max(20, Math.min(76, ui.width() - 6));
+        String[] lines = Arrays.stream(text.split("\n", -1)).map(VisibleText::of)
+                .flatMap(line -> Wrap.lines(line, wrapAt).stream()).toArray(String[]::new);
         int room = Math.max(3, ui.height() - 8);
         if (lines.length <= room) {
             for (String line : lines) {
-                panel.addComponent(new Label(VisibleText.of(line)));
+                panel.addComponent(new Label(line));
             }
         } else {
             // longer than the screen: a read-only text area that scrolls with the arrow keys
             int width = Math.min(ui.width() - 6, Arrays.stream(lines).mapToInt(String::length).max().orElse(20) + 1);
-            scroller = new TextBox(new TerminalSize(width, room), Arrays.stream(lines).map(VisibleText::of).collect(Collectors.joining("\n")),
+            scroller = new TextBox(new TerminalSize(width, room), String.join("\n", lines),
                     TextBox.Style.MULTI_LINE);
             scroller.setReadOnly(true);
             panel.addComponent(scroller);

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +83,7 @@ class ConsoleUiTest {
         assertTrue(screen.lines().findFirst().get().contains("test endpoint"), screen);
         assertTrue(screen.contains("~0 users"), screen);
         assertTrue(screen.lines().reduce((a, b) -> b).get().contains("? help  q quit"), screen);
+        assertTrue(screen.contains("Import users from a file") && screen.contains("Export users to a file"), screen);
     }
 
     @Test
@@ -365,6 +368,64 @@ class ConsoleUiTest {
         console.press(KeyType.Escape);
         console.waitFor("Insert user");
         assertFalse(console.quit);
+    }
+
+    @Test
+    void importAndExportFromTheMenuWithProgressAndARoundTrip() throws IOException {
+        openWithTable();
+        Path dir = Files.createTempDirectory("console-import");
+        Path csv = dir.resolve("users.csv");
+        Files.writeString(csv, "email,firstName,lastName,password\nann@example.com,Ann,Lee,ann-password\n"
+                + "bad,B,C,password-2\nbob@example.com,Bob,Ray,bob-password\n");
+        console.type("m");
+        console.waitFor("File (.csv with a header row, or .jsonl):");
+        console.type(csv.toString());
+        console.press(KeyType.Tab);
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        String screen = console.waitFor("Import finished");
+        assertTrue(screen.contains("Imported 2, skipped 0 (already existed), invalid 1, failed 0."), screen);
+        assertTrue(screen.contains("line 3: email:"), screen);
+        assertTrue(store.checkPassword("bob@example.com", "bob-password"));
+        console.press(KeyType.Enter);
+
+        Path out = dir.resolve("backup.jsonl");
+        console.type("x");
+        console.waitFor("New file to write:");
+        console.type(out.toString());
+        console.press(KeyType.Tab);
+        console.press(KeyType.Tab);
+        console.type(" "); // include hashes
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        String exported = console.waitFor("Export finished");
+        assertTrue(exported.contains("Exported 2 users to " + out), exported);
+        assertTrue(exported.contains("(owner-only file)."), exported);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        assertEquals(2, Files.readAllLines(out).stream().filter(l -> l.contains("\"passwordHash\":\"$2a$")).count());
+    }
+
+    @Test
+    void aRunningImportCanBeCancelledAndKeepsWhatItWrote() throws IOException {
+        openWithTable();
+        Path csv = Files.createTempFile("console-cancel", ".csv");
+        StringBuilder rows = new StringBuilder("email,firstName,lastName,password\n");
+        for (int i = 0; i < 400; i++) {
+            rows.append("slow").append(i).append("@example.com,Slow,User,password-").append(i).append('\n');
+        }
+        Files.writeString(csv, rows);
+        console.type("m");
+        console.waitFor("File (.csv with a header row, or .jsonl):");
+        console.type(csv.toString());
+        console.press(KeyType.Tab);
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("rows,");
+        console.press(KeyType.Enter); // Cancel has the focus
+        String screen = console.waitFor("Import cancelled");
+        long stored = store.list().count();
+        assertTrue(stored < 400, "cancelled before the end, but " + stored + " users were written");
+        assertTrue(screen.contains("Imported " + stored + ","), screen);
     }
 
     @Test

@@ -63,6 +63,8 @@ final class VirtualConsole implements AutoCloseable {
             for (int i = 0; i < 20; i++) {
                 gui.getGUIThread().processEventsAndUpdate();
             }
+            ui.tickSpinner();
+            gui.getGUIThread().processEventsAndUpdate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,4 +1,4 @@
-package dev.userconsole.cli.output;
+package dev.userconsole.users.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.userconsole.cli.output;
+package dev.userconsole.users.output;
 
 import dev.userconsole.users.User;
 import java.util.ArrayList;
