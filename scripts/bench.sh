@@ -16,10 +16,12 @@ ROWS="$WORK/rows.md"
 JAR="$ROOT/target/user-console.jar"
 SOCKET="user-console-bench-$$"
 SERVER_PID=""
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 cleanup() {
   tmux -L "$SOCKET" kill-server 2>/dev/null
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  stop_dynamodb_local
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -35,14 +37,8 @@ command -v tmux >/dev/null || { apt-get install -y -qq tmux >/dev/null 2>&1 || {
 : >"$ROWS"
 
 echo "== DynamoDB Local (in memory)"
-java -jar "$JAR" serve --port 0 --in-memory >"$WORK/server.out" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 300); do
-  EP="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$WORK/server.out")"
-  [ -n "$EP" ] && break
-  sleep 0.1
-done
-[ -n "$EP" ] || { echo "DynamoDB Local did not start"; exit 1; }
+start_dynamodb_local "$JAR" "$WORK" || { echo "DynamoDB Local did not start"; exit 1; }
+EP="$ENDPOINT"
 (cd "$WORK" && java -jar "$JAR" --endpoint "$EP" create-table >/dev/null 2>&1)
 (cd "$WORK" && java -jar "$JAR" --embedded --data-dir "$WORK/data" create-table >/dev/null 2>&1)
 

@@ -7,14 +7,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/scripts/user-console"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/user-console-smoke.XXXXXX")"
 SERVER_PID=""
-PASSED=0
-FAILED=0
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 cleanup() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null
-    wait "$SERVER_PID" 2>/dev/null
-  fi
+  stop_dynamodb_local
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -24,8 +21,6 @@ cd "$WORK" || exit 3
 export USERS_TABLE=SmokeUsers BCRYPT_COST=10
 unset AWS_ENDPOINT_URL AWS_ENDPOINT_URL_DYNAMODB AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE DATA_DIR LOG_DIR
 
-pass() { PASSED=$((PASSED + 1)); echo "ok    $1"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL  $1"; }
 
 # check NAME EXPECTED_EXIT STDIN COMMAND...: runs the launcher, keeps stdout/stderr in $OUT/$ERR.
 check() {
@@ -67,19 +62,7 @@ refute() {
 }
 
 echo "== starting DynamoDB Local (loopback, in memory)"
-"$LAUNCHER" serve --port 0 --in-memory >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-ENDPOINT=""
-for _ in $(seq 1 300); do
-  ENDPOINT="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$WORK/server.out")"
-  [ -n "$ENDPOINT" ] && break
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
-  sleep 0.2
-done
-if [ -z "$ENDPOINT" ]; then
-  fail "DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"
-  exit 1
-fi
+start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
 echo "      $ENDPOINT"
 E=(--endpoint "$ENDPOINT")
 

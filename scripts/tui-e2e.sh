@@ -10,8 +10,8 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/user-console-tui.XXXXXX")"
 SOCKET="user-console-e2e-$$-0"
 OPENED=0
 SERVER_PID=""
-PASSED=0
-FAILED=0
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
   echo "tmux is missing; installing it (Debian package)..."
@@ -27,16 +27,11 @@ tm() { tmux -L "$SOCKET" "$@"; }
 
 cleanup() {
   tm kill-server 2>/dev/null
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null
-    wait "$SERVER_PID" 2>/dev/null
-  fi
+  stop_dynamodb_local
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-pass() { PASSED=$((PASSED + 1)); echo "ok    $1"; }
-fail() { FAILED=$((FAILED + 1)); echo "FAIL  $1"; }
 
 screen_text() { tm capture-pane -p -t e2e; }
 
@@ -102,16 +97,7 @@ quit_and_check_terminal() {
 }
 
 echo "== starting DynamoDB Local (loopback, in memory)"
-"$LAUNCHER" serve --port 0 --in-memory >"$WORK/server.out" 2>"$WORK/server.err" &
-SERVER_PID=$!
-ENDPOINT=""
-for _ in $(seq 1 300); do
-  ENDPOINT="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$WORK/server.out")"
-  [ -n "$ENDPOINT" ] && break
-  kill -0 "$SERVER_PID" 2>/dev/null || break
-  sleep 0.2
-done
-[ -n "$ENDPOINT" ] || { fail "DynamoDB Local did not start"; cat "$WORK/server.out" "$WORK/server.err"; exit 1; }
+start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
 echo "      $ENDPOINT"
 
 full_flow() {

@@ -65,6 +65,7 @@ final class UserBrowserView implements View {
     private int filterGeneration;
 
     private List<User> shown = List.of();
+    private int visibleRows = 10;
     private int sortColumn = -1;
     private boolean descending;
 
@@ -112,7 +113,7 @@ final class UserBrowserView implements View {
     @Override
     public void onShow() {
         filter.setPreferredSize(new TerminalSize(Math.max(10, ui.width() - 14), 1));
-        table.setVisibleRows(Math.max(3, ui.height() - 6));
+        visibleRows = Math.max(3, ui.height() - 6);
         render(0);
     }
 
@@ -203,6 +204,12 @@ final class UserBrowserView implements View {
             loading = false;
             if (index + 1 == pageStarts.size() && page.hasMore()) {
                 pageStarts.add(page.next());
+            }
+            if (page.users().isEmpty()) {
+                // an empty table, or the previous page ended exactly at the limit: that one was the last
+                lastPage = index - 1;
+                render(0);
+                return;
             }
             if (!page.hasMore()) {
                 lastPage = index;
@@ -304,6 +311,7 @@ final class UserBrowserView implements View {
         }
         shown = rows;
         int selected = Math.max(0, table.getSelectedRow() + shift);
+        int top = Math.max(0, table.getViewTopRow() + shift);
         int[] widths = columnWidths(ui.width());
         TableModel<String> model = new TableModel<>(headers(widths));
         for (User user : shown) {
@@ -314,6 +322,10 @@ final class UserBrowserView implements View {
             model.addRow(cells);
         }
         table.setTableModel(model);
+        // Lanterna's table renderer fails on an empty model with a fixed number of visible rows
+        table.setVisibleRows(shown.isEmpty() ? 0 : visibleRows);
+        // keep the view on the same users when rows above were dropped or added, and never past the end
+        table.setViewTopRow(Math.min(top, Math.max(0, shown.size() - visibleRows)));
         if (!shown.isEmpty()) {
             table.setSelectedRow(Math.min(selected, shown.size() - 1));
         }

@@ -265,9 +265,15 @@ public final class Bench {
             pumpUntil(gui, terminal, "more as you scroll");
             firstScreen.add((System.nanoTime() - start) / 1e6);
             if (run == 0) {
-                while (!screenText(terminal).contains(count + " users (all loaded)")) {
+                long deadline = System.nanoTime() + Long.getLong("bench.scrollSeconds", 600L) * 1_000_000_000L;
+                String text = screenText(terminal);
+                while (!text.contains("(the last)") && !text.contains(count + " users (all loaded)")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("never reached the end:\n" + text);
+                    }
                     terminal.addInput(new KeyStroke(KeyType.End));
                     pump(gui);
+                    text = screenText(terminal);
                 }
                 heap = usedHeapMb();
             }

@@ -134,16 +134,12 @@ class ConsoleUiTest {
         console.press(KeyType.ReverseTab); // Last name
         console.type("Lee");
         console.press(KeyType.Tab);
-        for (int i = 0; i < 12; i++) {
-            console.press(KeyType.Backspace);
-        }
+        console.press(KeyType.Backspace, 12);
         console.type("Ann.Lee@Example.com");
         console.press(KeyType.Tab);
         console.type("-long");
         console.press(KeyType.Tab);
-        for (int i = 0; i < 5; i++) {
-            console.press(KeyType.Backspace);
-        }
+        console.press(KeyType.Backspace, 5);
         console.type("short-long");
         console.press(KeyType.Tab);
         console.press(KeyType.Enter);
@@ -264,24 +260,26 @@ class ConsoleUiTest {
                 "scrolling back re-reads the same first page");
     }
 
-    @Test
-    void updateFromTheListChangesOnlyWhatWasEdited() {
+    /** A table with one user, the list open, and Enter pressed on that user. */
+    private void actionsForTheOnlyUser(NewUser user) {
         store.createTable(false);
-        store.insert(new NewUser("edit@example.com", "Edit", "Me", "password1"));
+        store.insert(user);
         open(80, 24);
         console.type("r");
         console.waitFor("1 user (all loaded)");
         console.press(KeyType.Enter);
+    }
+
+    @Test
+    void updateFromTheListChangesOnlyWhatWasEdited() {
+        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password1"));
         console.waitFor("Update");
         console.press(KeyType.Enter);
         console.waitFor("Leave the password empty");
         console.press(KeyType.Tab); // last name
-        console.press(KeyType.Backspace);
-        console.press(KeyType.Backspace);
+        console.press(KeyType.Backspace, 2);
         console.type("Edited");
-        for (int i = 0; i < 3; i++) {
-            console.press(KeyType.Tab);
-        }
+        console.press(KeyType.Tab, 3);
         console.press(KeyType.Enter);
         console.waitFor("Updated user edit@example.com.");
         assertEquals("Edited", store.get("edit@example.com").lastName());
@@ -304,9 +302,7 @@ class ConsoleUiTest {
         console.press(KeyType.Tab);
         console.press(KeyType.Backspace);
         console.type("X");
-        for (int i = 0; i < 3; i++) {
-            console.press(KeyType.Tab);
-        }
+        console.press(KeyType.Tab, 3);
         console.press(KeyType.Enter);
         console.waitFor("Someone else changed this user");
         assertEquals("Theirs", store.get("race@example.com").lastName(), "nothing was overwritten");
@@ -317,12 +313,7 @@ class ConsoleUiTest {
 
     @Test
     void deleteAsksFirstAndReportsAMissingUser() {
-        store.createTable(false);
-        store.insert(new NewUser("gone@example.com", "Soon", "Gone", "password1"));
-        open(80, 24);
-        console.type("r");
-        console.waitFor("1 user (all loaded)");
-        console.press(KeyType.Enter);
+        actionsForTheOnlyUser(new NewUser("gone@example.com", "Soon", "Gone", "password1"));
         console.waitFor("Delete");
         console.press(KeyType.ArrowDown);
         console.press(KeyType.Enter);
@@ -339,6 +330,8 @@ class ConsoleUiTest {
         assertTrue(store.find("gone@example.com").isEmpty());
 
         console.press(KeyType.Enter);
+        String empty = console.waitFor("0 users (all loaded)");
+        assertFalse(empty.contains("Error"), "an empty list draws without error: " + empty);
         console.press(KeyType.Escape);
         console.type("d");
         console.type("gone@example.com");

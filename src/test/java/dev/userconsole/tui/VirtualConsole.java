@@ -48,6 +48,12 @@ final class VirtualConsole implements AutoCloseable {
         key(new KeyStroke(type));
     }
 
+    void press(KeyType type, int times) {
+        for (int i = 0; i < times; i++) {
+            press(type);
+        }
+    }
+
     void ctrl(char c) {
         key(new KeyStroke(c, true, false));
     }
