@@ -359,7 +359,7 @@ public final class Bench {
         writeCsv(hashed, BIG, true);
         List<Double> program = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
-        int runs = Math.max(1, RUNS - 1);
+        int runs = Integer.getInteger("bench.importRuns", 1); // each run writes 2 x 100,000 users
         for (int run = 0; run < runs; run++) {
             String importTable = "BenchImportHashed" + run;
             String batchTable = "BenchBatch" + run;
