@@ -12,14 +12,6 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
     public static final int MAX_BCRYPT_COST = 16;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    public Settings withTableName(String name) {
-        return new Settings(target, name, bcryptCost, callTimeout, logDir);
-    }
-
-    public Settings withBcryptCost(int cost) {
-        return new Settings(target, tableName, cost, callTimeout, logDir);
-    }
-
     /** "table User on endpoint http://... (credentials: ...)": where every run says it is connected. */
     public String describeConnection() {
         String credentials = target.credentialsSource();

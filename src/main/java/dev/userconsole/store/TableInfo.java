@@ -10,10 +10,6 @@ package dev.userconsole.store;
 public record TableInfo(String name, String status, String billingMode, long readCapacity, long writeCapacity,
                         long itemCount, long sizeBytes) {
 
-    public boolean isActive() {
-        return "ACTIVE".equals(status);
-    }
-
     public String capacity() {
         return "PROVISIONED".equals(billingMode)
                 ? "provisioned " + readCapacity + " read / " + writeCapacity + " write"

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Counts rows as an import finishes them; safe to read from another thread (a progress bar). */
 public final class ImportProgress {
     private final long total;
-    private final long startNanos = System.nanoTime();
     private final AtomicLong done = new AtomicLong();
     private volatile boolean cancelled;
 
@@ -32,10 +31,5 @@ public final class ImportProgress {
 
     public boolean isCancelled() {
         return cancelled;
-    }
-
-    public double rowsPerSecond() {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return seconds <= 0 ? 0 : done() / seconds;
     }
 }
