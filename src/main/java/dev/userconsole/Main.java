@@ -25,7 +25,16 @@ public final class Main {
         PrintStream terminalOut = System.out;
         PrintStream terminalErr = System.err;
         Path workingDir = Path.of("").toAbsolutePath();
-        Logging.start(logDir(workingDir));
+        // .env is read once; a malformed one is reported by whatever runs next, after logging has started
+        SettingsLoader loader;
+        ConsoleException configProblem = null;
+        try {
+            loader = SettingsLoader.fromSystem(workingDir);
+        } catch (ConsoleException e) {
+            loader = null;
+            configProblem = e;
+        }
+        Logging.start(loader == null ? workingDir.resolve("logs") : loader.logDir());
         Charset charset = Charset.defaultCharset();
         Io io = new Io(new BufferedReader(new InputStreamReader(System.in, charset)),
                 new PrintWriter(new OutputStreamWriter(terminalOut, charset), true),
@@ -33,7 +42,7 @@ public final class Main {
                 System.console());
         Function<Settings, Integer> console =
                 settings -> ConsoleApp.run(settings, System.console() != null, System.in, terminalOut, io.err());
-        Function<Options, Settings> settings = options -> SettingsLoader.fromSystem(workingDir).load(options);
+        Function<Options, Settings> settings = settingsFrom(loader, configProblem);
         int exitCode = args.length == 0 ? openConsole(settings, console, io)
                 : UserConsoleCommand.run(args, settings, io, console);
         System.err.flush();
@@ -54,12 +63,12 @@ public final class Main {
         }
     }
 
-    private static Path logDir(Path workingDir) {
-        try {
-            return SettingsLoader.fromSystem(workingDir).logDir();
-        } catch (ConsoleException e) {
-            // a malformed .env is reported by the command itself; log to the default place meanwhile
-            return workingDir.resolve("logs");
-        }
+    private static Function<Options, Settings> settingsFrom(SettingsLoader loader, ConsoleException problem) {
+        return options -> {
+            if (loader == null) {
+                throw problem;
+            }
+            return loader.load(options);
+        };
     }
 }

@@ -52,7 +52,7 @@ public final class SdkErrors {
                     "The table \"" + table + "\" does not exist yet; create it first (create-table).", e);
         }
         if (e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
-                || THROTTLING_ERRORS.contains(String.valueOf(code))
+                || (code != null && THROTTLING_ERRORS.contains(code))
                 || (e instanceof AwsServiceException service && service.isThrottlingException())) {
             return new ConsoleException(Problem.THROTTLED, "DynamoDB is throttling requests to table \"" + table
                     + "\"; try again in a moment, or give the table more capacity.", e);

@@ -164,15 +164,7 @@ public final class ConsoleUi {
         next.onShow();
         main.setFocusedInteractable(null);
         next.component().invalidate();
-        focusFirst(next);
-    }
-
-    private void focusFirst(View next) {
-        if (next instanceof MenuView menu) {
-            menu.focus();
-        } else if (next instanceof UserBrowserView users) {
-            users.focus();
-        }
+        next.focus();
     }
 
     void setHints(String hints) {

@@ -37,7 +37,8 @@ final class MenuView implements View {
         list.addItem("  " + key + "   " + label, action);
     }
 
-    void focus() {
+    @Override
+    public void focus() {
         list.takeFocus();
     }
 

@@ -96,7 +96,8 @@ final class UserBrowserView implements View {
         panel.addComponent(summary, BorderLayout.Location.BOTTOM);
     }
 
-    void focus() {
+    @Override
+    public void focus() {
         table.takeFocus();
     }
 

@@ -8,6 +8,9 @@ interface View {
 
     Component component();
 
+    /** Puts the keyboard focus where the user starts on this view. */
+    void focus();
+
     /** The key hints the footer shows while this view is active. */
     String hints();
 

@@ -13,8 +13,4 @@ public record ImportReport(long imported, long skipped, long invalid, long faile
     /** A row that was not imported. */
     public record RowProblem(long line, String email, String reason) {
     }
-
-    public long total() {
-        return imported + skipped + invalid + failed;
-    }
 }

@@ -351,6 +351,15 @@ class ConsoleUiTest {
         assertFalse(console.quit);
     }
 
+    /** Opens Import from the menu, names the file and presses Import. */
+    private void startImport(Path file) {
+        console.type("m");
+        console.waitFor("File (.csv with a header row, or .jsonl):");
+        console.type(file.toString());
+        console.press(KeyType.Tab, 2);
+        console.press(KeyType.Enter);
+    }
+
     @Test
     void importAndExportFromTheMenuWithProgressAndARoundTrip() throws IOException {
         openWithTable();
@@ -358,12 +367,7 @@ class ConsoleUiTest {
         Path csv = dir.resolve("users.csv");
         Files.writeString(csv, "email,firstName,lastName,password\nann@example.com,Ann,Lee,ann-password\n"
                 + "bad,B,C,password-2\nbob@example.com,Bob,Ray,bob-password\n");
-        console.type("m");
-        console.waitFor("File (.csv with a header row, or .jsonl):");
-        console.type(csv.toString());
-        console.press(KeyType.Tab);
-        console.press(KeyType.Tab);
-        console.press(KeyType.Enter);
+        startImport(csv);
         String screen = console.waitFor("Import finished");
         assertTrue(screen.contains("Imported 2, skipped 0 (already existed), invalid 1, failed 0."), screen);
         assertTrue(screen.contains("line 3: email:"), screen);
@@ -395,12 +399,7 @@ class ConsoleUiTest {
             rows.append("slow").append(i).append("@example.com,Slow,User,password-").append(i).append('\n');
         }
         Files.writeString(csv, rows);
-        console.type("m");
-        console.waitFor("File (.csv with a header row, or .jsonl):");
-        console.type(csv.toString());
-        console.press(KeyType.Tab);
-        console.press(KeyType.Tab);
-        console.press(KeyType.Enter);
+        startImport(csv);
         console.waitFor("rows,");
         console.press(KeyType.Enter); // Cancel has the focus
         String screen = console.waitFor("Import cancelled");
