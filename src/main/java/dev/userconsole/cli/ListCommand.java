@@ -4,6 +4,7 @@ import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.output.UserWriter;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserFilter;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -20,6 +21,10 @@ final class ListCommand extends UserCommand {
             description = "Parallel scan segments (default: chosen for the database). Order is then not kept.")
     int segments;
 
+    @Option(names = "--filter", paramLabel = "TEXT",
+            description = "Only users whose email, first or last name contains TEXT, ignoring case.")
+    String filter;
+
     @Override
     void validateInput() {
         Segments.check(segments);
@@ -28,8 +33,9 @@ final class ListCommand extends UserCommand {
     @Override
     int run(UserController users) {
         long count = 0;
+        UserFilter wanted = UserFilter.of(filter == null ? "" : filter);
         try (Stream<User> all = users.list(Segments.choose(segments, users))) {
-            Iterator<User> it = all.iterator();
+            Iterator<User> it = (wanted.isEmpty() ? all : all.filter(wanted::matches)).iterator();
             it.hasNext(); // fetch the first page before writing anything, so an unusable table prints no header
             UserWriter writer = format.writer(io().out(), false);
             for (; it.hasNext(); count++) {

@@ -29,11 +29,8 @@ final class Backend implements AutoCloseable {
     private final Supplier<UserController> opener;
     private final UiThread ui;
     private final Consumer<String> busyListener;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "user-console-database");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = singleThread("user-console-database");
+    private final ExecutorService searcher = singleThread("user-console-search");
     private CompletableFuture<UserController> controller;
     private int running;
 
@@ -52,12 +49,39 @@ final class Backend implements AutoCloseable {
         run("Connecting", c -> c, c -> { }, onFailure);
     }
 
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** Runs {@code work} on the database thread; exactly one of the callbacks then runs on the UI thread. */
     <T> void run(String task, Function<UserController, T> work, Consumer<T> onDone,
                  Consumer<ConsoleException> onFailure) {
+        submit(worker, task, work, onDone, onFailure);
+    }
+
+    /**
+     * Like {@link #run}, but beside the database thread rather than in its queue: for a long scan, so the
+     * user can act on what it has found while it goes on. Searches still run one at a time.
+     */
+    <T> void runBeside(String task, Function<UserController, T> work, Consumer<T> onDone,
+                       Consumer<ConsoleException> onFailure) {
+        submit(searcher, task, work, onDone, onFailure);
+    }
+
+    /** Hands {@code task} to the UI thread, from any thread. */
+    void post(Runnable task) {
+        ui.post(task);
+    }
+
+    private <T> void submit(ExecutorService executor, String task, Function<UserController, T> work,
+                            Consumer<T> onDone, Consumer<ConsoleException> onFailure) {
         running++;
         busyListener.accept(task);
-        worker.execute(() -> {
+        executor.execute(() -> {
             try {
                 T result = work.apply(connected());
                 ui.post(() -> {
@@ -103,8 +127,10 @@ final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
+        searcher.shutdownNow();
         worker.shutdownNow();
         try {
+            searcher.awaitTermination(5, TimeUnit.SECONDS);
             worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

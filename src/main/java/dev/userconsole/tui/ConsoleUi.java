@@ -154,6 +154,9 @@ public final class ConsoleUi {
     }
 
     private void show(View next) {
+        if (view != null) {
+            view.onHide();
+        }
         view = next;
         if (!(next instanceof UserBrowserView)) {
             browser = null;

@@ -14,6 +14,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
+import dev.userconsole.users.UserFilter;
 import dev.userconsole.users.UserPage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,13 +23,15 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * Read users: a scrolling table that shows the first page as soon as it arrives and loads pages as the
  * selection nears either end of what is loaded. Memory stays bounded however large the table is: only
  * a window of a few pages is kept, plus the key where each page starts, so scrolling back re-reads
- * earlier pages. A filter scans the whole table and shows matches as they stream in (up to a cap).
+ * earlier pages. A filter scans the whole table beside the paging (in parallel segments where that is
+ * faster) and shows matches as they stream in (up to a cap).
  */
 final class UserBrowserView implements View {
     /** Users per scan request: a few screenfuls, so the first one appears quickly. */
@@ -59,10 +62,10 @@ final class UserBrowserView implements View {
     private int generation;
 
     private final List<User> matches = new ArrayList<>();
-    private Optional<UserPage.Cursor> filterNext = Optional.empty();
     private boolean filterComplete;
     private long filterScanned;
     private int filterGeneration;
+    private AtomicBoolean filterCancel = new AtomicBoolean();
 
     private List<User> shown = List.of();
     private int visibleRows = 10;
@@ -116,6 +119,11 @@ final class UserBrowserView implements View {
         filter.setPreferredSize(new TerminalSize(Math.max(10, ui.width() - 14), 1));
         visibleRows = Math.max(3, ui.height() - 6);
         render(0);
+    }
+
+    @Override
+    public void onHide() {
+        stopFilter();
     }
 
     @Override
@@ -249,50 +257,51 @@ final class UserBrowserView implements View {
 
     // ---- filter ------------------------------------------------------------------------------------
 
+    /** Stops the running search, if any, and starts one for the filter's text (parallel segments over HTTP). */
     private void startFilter() {
-        filterGeneration++;
+        stopFilter();
         matches.clear();
-        filterNext = Optional.empty();
         filterComplete = false;
         filterScanned = 0;
         render(0);
         if (filtering()) {
-            scanForMatches(filterGeneration, filter.getText().strip().toLowerCase(Locale.ROOT));
+            int requestedBy = filterGeneration;
+            AtomicBoolean cancelled = filterCancel;
+            UserFilter wanted = UserFilter.of(filter.getText());
+            ui.backend().runBeside("Filtering", users -> users.search(wanted, users.defaultScanSegments(),
+                    MAX_MATCHES, (found, scanned) -> ui.backend().post(() -> showMatches(requestedBy, found, scanned)),
+                    cancelled::get), complete -> {
+                        if (requestedBy == filterGeneration) {
+                            filterComplete = true;
+                            renderSummary();
+                        }
+                    }, error -> {
+                        if (requestedBy == filterGeneration) {
+                            filterComplete = true;
+                            renderSummary();
+                            ui.showError(error);
+                        }
+                    });
         }
     }
 
-    private void scanForMatches(int requestedBy, String needle) {
-        Optional<UserPage.Cursor> after = filterNext;
-        ui.backend().run("Filtering", users -> users.page(after, Math.max(pageSize, 500)), page -> {
-            if (requestedBy != filterGeneration) {
-                return; // the filter text changed; a new scan has started
-            }
-            filterScanned += page.users().size();
-            for (User user : page.users()) {
-                if (matches.size() < MAX_MATCHES && matchesFilter(user, needle)) {
-                    matches.add(user);
-                }
-            }
-            filterNext = page.next();
-            filterComplete = !page.hasMore() || matches.size() >= MAX_MATCHES;
-            render(0);
-            if (!filterComplete) {
-                scanForMatches(requestedBy, needle);
-            }
-        }, error -> {
-            filterComplete = true;
+    private void stopFilter() {
+        filterGeneration++;
+        filterCancel.set(true);
+        filterCancel = new AtomicBoolean();
+    }
+
+    private void showMatches(int requestedBy, List<User> found, long scanned) {
+        if (requestedBy != filterGeneration) {
+            return; // the filter text changed; a new search has started
+        }
+        filterScanned = scanned;
+        matches.addAll(found);
+        if (found.isEmpty()) {
             renderSummary();
-            ui.showError(error);
-        });
-    }
-
-    private static boolean matchesFilter(User user, String needle) {
-        return contains(user.emailAddress(), needle) || contains(user.firstName(), needle)
-                || contains(user.lastName(), needle);
-    }
-
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+        } else {
+            render(0);
+        }
     }
 
     // ---- drawing -----------------------------------------------------------------------------------

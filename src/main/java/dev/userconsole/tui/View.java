@@ -20,4 +20,8 @@ interface View {
     /** Called when the view becomes visible, and after the terminal is resized. */
     default void onShow() {
     }
+
+    /** Called when another view replaces this one: stop work whose results nobody will see. */
+    default void onHide() {
+    }
 }

@@ -11,11 +11,13 @@ import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -41,6 +43,9 @@ public final class UserController implements AutoCloseable {
             .collect(Collectors.toUnmodifiableMap(i -> "#a" + i, SHOWN_ATTRIBUTES::get));
     private static final String SHOWN_PROJECTION = IntStream.range(0, SHOWN_ATTRIBUTES.size())
             .mapToObj(i -> "#a" + i).collect(Collectors.joining(", "));
+
+    /** Users per page, and per batch told to a listener, of a search. */
+    private static final int SEARCH_PAGE = 500;
 
     private final DynamoDb database;
     private final DynamoDbClient client;
@@ -120,9 +125,47 @@ public final class UserController implements AutoCloseable {
 
     /** Every user, read by {@code segments} parallel scans; order is not kept across segments. */
     public Stream<User> list(int segments) {
-        ScanRequest request = ScanRequest.builder().tableName(table.name()).projectionExpression(SHOWN_PROJECTION)
-                .expressionAttributeNames(SHOWN_NAMES).build();
-        return scan.items(request, segments).map(User::fromItem);
+        return scanUsers(ScanRequest.builder(), segments);
+    }
+
+    private Stream<User> scanUsers(ScanRequest.Builder request, int segments) {
+        request.tableName(table.name()).projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES);
+        return scan.items(request.build(), segments).map(User::fromItem);
+    }
+
+    /**
+     * Scans every user for those the filter keeps, with {@code segments} parallel readers, and tells the
+     * listener in batches while the scan runs, so matches show as they stream in. Pages are kept small for
+     * the same reason. Stops after {@code maxMatches} matches, or as soon as {@code cancelled} says so.
+     *
+     * @return whether the whole table was scanned
+     */
+    public boolean search(UserFilter filter, int segments, int maxMatches, SearchListener listener,
+                          BooleanSupplier cancelled) {
+        List<User> batch = new ArrayList<>();
+        long scanned = 0;
+        int found = 0;
+        try (Stream<User> all = scanUsers(ScanRequest.builder().limit(SEARCH_PAGE), segments)) {
+            Iterator<User> users = all.iterator();
+            while (found < maxMatches && !cancelled.getAsBoolean()) {
+                if (!users.hasNext()) {
+                    listener.found(List.copyOf(batch), scanned);
+                    return true;
+                }
+                User user = users.next();
+                scanned++;
+                if (filter.matches(user)) {
+                    batch.add(user);
+                    found++;
+                }
+                if (scanned % SEARCH_PAGE == 0) {
+                    listener.found(List.copyOf(batch), scanned);
+                    batch.clear();
+                }
+            }
+            listener.found(List.copyOf(batch), scanned);
+            return false;
+        }
     }
 
     /**

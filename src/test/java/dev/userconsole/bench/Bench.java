@@ -19,6 +19,7 @@ import dev.userconsole.users.ImportReport;
 import dev.userconsole.users.PasswordHasher;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserFilter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -244,6 +245,33 @@ public final class Bench {
         row("User browser: heap after scrolling to the end (MB)", fmt(big[1]) + " (" + BIG + ")",
                 fmt(small[1]) + " (" + SMALL + ")", fmt(big[1] / small[1]) + "x",
                 "no growth proportional to the table (" + (BIG / SMALL) + "x rows)");
+        filter("Bench" + BIG);
+    }
+
+    /** The browser's filter reads the whole table: parallel segments against one, as before they were used. */
+    private void filter(String table) {
+        List<Double> parallel = new ArrayList<>();
+        List<Double> single = new ArrayList<>();
+        try (UserController users = UserController.open(settings(table, 10))) {
+            for (int run = 0; run < RUNS; run++) {
+                parallel.add(seconds(() -> search(users, users.defaultScanSegments())));
+                single.add(seconds(() -> search(users, 1)));
+            }
+            double p = median(parallel);
+            double one = median(single);
+            row("User browser: filter scanning all " + BIG + " users (s)", fmt(p) + " (" + users.defaultScanSegments()
+                    + " segments)", fmt(one) + " (1 segment)", fmt(one / p) + "x faster", "faster with segments");
+        }
+    }
+
+    private static void search(UserController users, int segments) {
+        long[] scanned = new long[1];
+        boolean complete = users.search(UserFilter.of("no-such-user"), segments, 2000, (found, soFar) -> scanned[0] = soFar,
+                () -> false);
+        if (!complete) {
+            throw new IllegalStateException("the search stopped early");
+        }
+        check(scanned[0], BIG);
     }
 
     /** Returns {milliseconds to the first screenful, MB of heap used after scrolling to the end}. */

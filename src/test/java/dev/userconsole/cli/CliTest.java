@@ -166,6 +166,19 @@ class CliTest {
     }
 
     @Test
+    void listFilterKeepsOnlyMatchingUsers() {
+        insertAlice();
+        assertEquals(0, withStdin("bob-password\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
+                "--last-name", "Jones", "--password-stdin").exitCode());
+        Result smith = run("list", "--filter", "SMITH", "--format", "jsonl");
+        assertEquals(0, smith.exitCode(), smith.err());
+        assertEquals(1, smith.out().lines().count(), smith.out());
+        assertTrue(smith.out().contains("\"alice@example.com\""), smith.out());
+        assertEquals("1 user.", smith.err().strip());
+        assertEquals("0 users.", run("list", "--filter", "nobody").err().strip());
+    }
+
+    @Test
     void updateChangesNamesAndPassword() {
         insertAlice();
         Result r = withStdin("new-password-1\n", "update", "--email", "ALICE@example.com", "--last-name", "Jones",

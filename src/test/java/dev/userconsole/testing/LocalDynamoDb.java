@@ -10,8 +10,12 @@ import dev.userconsole.users.UserController;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * One real DynamoDB Local server for the whole test run, in memory on a random loopback port, reached
@@ -50,6 +54,17 @@ public final class LocalDynamoDb {
     public static UserController controller(String table, Clock clock) {
         Settings settings = settings(table);
         return new UserController(DynamoDbs.open(settings), table, new PasswordHasher(settings.bcryptCost()), clock);
+    }
+
+    /** Writes items straight to the table in batches of 25, as other tools would; fails if any is left out. */
+    public static void putAll(DynamoDbClient raw, String table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            if (!raw.batchWriteItem(b -> b.requestItems(Map.of(table, batch))).unprocessedItems().isEmpty()) {
+                throw new IllegalStateException("DynamoDB Local left items unwritten");
+            }
+        }
     }
 
     /** A raw SDK client, for writing items the way other tools did and for reading back what is stored. */

@@ -20,16 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Each screen driven by keystrokes on a virtual terminal, checked on screen and in the store. */
 class ConsoleUiTest {
@@ -185,18 +183,10 @@ class ConsoleUiTest {
     }
 
     private void seed(int count) {
-        List<WriteRequest> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "emailAddress", AttributeValue.fromS(String.format("user%03d@example.com", i)),
-                    "firstName", AttributeValue.fromS("First" + i),
-                    "lastName", AttributeValue.fromS("Last" + i))).build()).build());
-            if (batch.size() == 25 || i == count - 1) {
-                List<WriteRequest> requests = List.copyOf(batch);
-                raw.batchWriteItem(b -> b.requestItems(Map.of(table, requests)));
-                batch.clear();
-            }
-        }
+        LocalDynamoDb.putAll(raw, table, IntStream.range(0, count).mapToObj(i -> Map.of(
+                "emailAddress", AttributeValue.fromS(String.format("user%03d@example.com", i)),
+                "firstName", AttributeValue.fromS("First" + i),
+                "lastName", AttributeValue.fromS("Last" + i))).toList());
     }
 
     @Test

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.testing.LocalDynamoDb;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** The original app's scan stopped after the first 1 MB page; listing must read them all. */
 class PaginationTest {
@@ -26,21 +24,12 @@ class PaginationTest {
         String table = LocalDynamoDb.freshTableName();
         try (UserController users = LocalDynamoDb.controller(table); DynamoDbClient raw = LocalDynamoDb.rawClient()) {
             users.createTable(true);
-            List<WriteRequest> batch = new ArrayList<>();
-            for (int i = 0; i < USERS; i++) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                        "emailAddress", AttributeValue.fromS("user" + i + "@example.com"),
-                        "firstName", AttributeValue.fromS("First" + i),
-                        "lastName", AttributeValue.fromS("Last" + i),
-                        "password", AttributeValue.fromS(PasswordHasherTest.BCRYPTJS_2A),
-                        "notes", AttributeValue.fromS(PADDING))).build()).build());
-                if (batch.size() == 25 || i == USERS - 1) {
-                    List<WriteRequest> requests = List.copyOf(batch);
-                    assertTrue(raw.batchWriteItem(b -> b.requestItems(Map.of(table, requests)))
-                            .unprocessedItems().isEmpty());
-                    batch.clear();
-                }
-            }
+            LocalDynamoDb.putAll(raw, table, IntStream.range(0, USERS).mapToObj(i -> Map.of(
+                    "emailAddress", AttributeValue.fromS("user" + i + "@example.com"),
+                    "firstName", AttributeValue.fromS("First" + i),
+                    "lastName", AttributeValue.fromS("Last" + i),
+                    "password", AttributeValue.fromS(PasswordHasherTest.BCRYPTJS_2A),
+                    "notes", AttributeValue.fromS(PADDING))).toList());
             assertFalse(raw.scan(b -> b.tableName(table)).lastEvaluatedKey().isEmpty(),
                     "the table must need more than one scan page for this test to mean anything");
 
