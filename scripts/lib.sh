@@ -26,6 +26,22 @@ start_dynamodb_local() {
   return 1
 }
 
+# keep_output NAME FILE...: appends what the program showed to target/test-output/NAME, where
+# scripts/secrets-scan.sh looks for secrets after the whole suite.
+keep_output() {
+  local name="$1"
+  shift
+  mkdir -p "$ROOT/target/test-output"
+  cat "$@" >>"$ROOT/target/test-output/$name" 2>/dev/null
+}
+
+# keep_logs NAME DIR: copies the program's log directory (logs and audit records) into target/test-output.
+keep_logs() {
+  [ -d "$2" ] || return 0
+  mkdir -p "$ROOT/target/test-output/$1"
+  cp -r "$2/." "$ROOT/target/test-output/$1/"
+}
+
 stop_dynamodb_local() {
   if [ -n "${SERVER_PID:-}" ]; then
     kill "$SERVER_PID" 2>/dev/null

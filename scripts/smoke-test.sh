@@ -12,6 +12,7 @@ source "$ROOT/scripts/lib.sh"
 
 cleanup() {
   stop_dynamodb_local
+  keep_logs smoke-logs "$WORK/logs"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -28,6 +29,7 @@ check() {
   shift 3
   printf '%s' "$input" | "$LAUNCHER" "$@" >"$WORK/out" 2>"$WORK/err"
   local code=$?
+  keep_output smoke-captured.txt "$WORK/out" "$WORK/err"
   OUT="$(cat "$WORK/out")"
   ERR="$(cat "$WORK/err")"
   if [ "$code" -eq "$expected" ]; then

@@ -28,6 +28,7 @@ tm() { tmux -L "$SOCKET" "$@"; }
 cleanup() {
   tm kill-server 2>/dev/null
   stop_dynamodb_local
+  keep_logs e2e-logs "$WORK/logs"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -47,6 +48,7 @@ wait_for() {
     fi
     sleep 0.1
   done
+  screen_text | keep_output e2e-screens.txt
   pass "screen shows '$text'"
 }
 
@@ -62,6 +64,7 @@ wait_for_pattern() {
     fi
     sleep 0.1
   done
+  screen_text | keep_output e2e-screens.txt
   pass "screen shows $what"
 }
 

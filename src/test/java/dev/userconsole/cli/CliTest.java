@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.config.SettingsLoader;
+import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -40,6 +41,7 @@ class CliTest {
             err.write("console opened on " + settings.describeConnection());
             return 0;
         });
+        CapturedOutput.record("CliTest " + String.join(" ", args), out + "\n" + err);
         return new Result(code, out.toString(), err.toString());
     }
 

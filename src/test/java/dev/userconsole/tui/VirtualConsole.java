@@ -10,6 +10,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,6 +93,7 @@ final class VirtualConsole implements AutoCloseable {
             pump();
             text = text();
         }
+        CapturedOutput.record("screen, waiting for " + description, text);
         return text;
     }
 
@@ -130,6 +132,7 @@ final class VirtualConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        CapturedOutput.record("screen at the end", text());
         ui.backend().close();
         try {
             screen.stopScreen();
