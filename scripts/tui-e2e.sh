@@ -76,6 +76,13 @@ cli() { (cd "$WORK" && "$LAUNCHER" --endpoint "$ENDPOINT" --table "$TABLE" "$@")
 
 # open_console COLS ROWS TERM [ENV...]: a shell in a pane of that size, running the console.
 open_console() {
+  open_shell "$@"
+  typed "AWS_ENDPOINT_URL=$ENDPOINT USERS_TABLE=$TABLE BCRYPT_COST=10 '$LAUNCHER'; echo exit=\$?"
+  keys Enter
+}
+
+# open_shell COLS ROWS TERM [ENV...]: an interactive shell in a fresh tmux pane of that size.
+open_shell() {
   local cols="$1" rows="$2" term="$3"
   shift 3
   tm kill-server 2>/dev/null
@@ -86,8 +93,6 @@ open_console() {
     "cd '$WORK' && env -i PATH='$PATH' HOME='$HOME' TERM='$term' PS1='prompt\$ ' $* bash --norc --noprofile -i"
   tm set-option -t e2e -g default-terminal "$term" >/dev/null 2>&1
   sleep 0.3
-  typed "AWS_ENDPOINT_URL=$ENDPOINT USERS_TABLE=$TABLE BCRYPT_COST=10 '$LAUNCHER'; echo exit=\$?"
-  keys Enter
 }
 
 # quit_and_check_terminal: q quits; the shell must then echo what is typed and run it.
@@ -187,6 +192,65 @@ for term in screen-256color linux vt100; do
 done
 open_console 80 24 xterm-256color NO_COLOR=1
 wait_for "Insert user" 60 && keys '?' && wait_for "Ctrl-C" && keys Escape && keys C-c && wait_for "exit=0" 15
+
+echo "== killed with SIGKILL while a save runs (embedded database)"
+# java_under PID: the java process among PID's descendants (the console this script started in its pane).
+java_under() {
+  local child
+  for child in $(pgrep -P "$1"); do
+    if [ "$(ps -o comm= -p "$child")" = "java" ]; then echo "$child"; return; fi
+    java_under "$child"
+  done
+}
+
+killed_mid_save() {
+  local data="$WORK/crash-data" java_pid got when
+  (cd "$WORK" && "$LAUNCHER" --embedded --data-dir "$data" create-table >/dev/null 2>&1)
+  printf 'kept-password\n' | (cd "$WORK" && "$LAUNCHER" --embedded --data-dir "$data" insert --email kept@example.com \
+    --first-name Kept --last-name User --password-stdin >/dev/null 2>&1)
+  open_shell 80 24 xterm-256color
+  # bcrypt cost 13 (about half a second here) so that the save is still running when it is killed
+  typed "BCRYPT_COST=13 '$LAUNCHER' --embedded --data-dir '$data'; echo exit=\$?"
+  keys Enter
+  wait_for "Table User: ACTIVE" 60 || return
+  keys i
+  wait_for "Confirm" || return
+  typed "Saved"; keys Tab
+  typed "Maybe"; keys Tab
+  typed "saved@example.com"; keys Tab
+  typed "saved-password"; keys Tab
+  typed "saved-password"; keys Tab
+  keys Enter
+  wait_for "Saving" 10 || return
+  sleep "0.$((RANDOM % 5))"
+  if screen_text | grep -qF "Saving"; then when="while saving"; else when="just after the save"; fi
+  java_pid="$(java_under "$(tm display-message -p -t e2e '#{pane_pid}')")"
+  [ -n "$java_pid" ] || { fail "no console process to kill"; return; }
+  kill -KILL "$java_pid"
+  echo "      killed $when"
+  wait_for "exit=137" 10 || return
+  # the console had the terminal in raw mode on the alternate screen; these must bring it back
+  typed "stty sane; tput rmcup; echo usable-\$((40+2))"
+  keys Enter
+  wait_for "usable-42" 10
+  got="$(cd "$WORK" && "$LAUNCHER" --embedded --data-dir "$data" get --email kept@example.com --format jsonl 2>&1)"
+  if [[ "$got" == *'"firstName":"Kept","lastName":"User"'* ]]; then
+    pass "after the kill the data directory opens and the earlier user is intact"
+  else
+    fail "after the kill: $got"
+  fi
+  got="$(cd "$WORK" && "$LAUNCHER" --embedded --data-dir "$data" get --email saved@example.com --format jsonl 2>&1)"
+  if [[ "$got" == *'"firstName":"Saved","lastName":"Maybe"'* ]] \
+      && printf 'saved-password\n' | (cd "$WORK" && "$LAUNCHER" --embedded --data-dir "$data" check-password \
+        --email saved@example.com --password-stdin >/dev/null 2>&1); then
+    pass "the save cut short was stored whole"
+  elif [[ "$got" == *"No user with email saved@example.com"* ]]; then
+    pass "the save cut short left nothing behind"
+  else
+    fail "the save cut short left: $got"
+  fi
+}
+killed_mid_save
 
 echo "== without a terminal"
 out="$(cd "$WORK" && "$LAUNCHER" </dev/null 2>&1 | cat)"

@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +15,10 @@ import picocli.CommandLine.Option;
 final class DeleteCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL")
     String email;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Also print the deleted user on stdout: table, json, jsonl or csv (default: print nothing).")
+    OutputFormat format;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
     boolean yes;
@@ -42,6 +47,7 @@ final class DeleteCommand extends UserCommand {
         }
         User deleted = users.delete(key);
         io().err().println("Deleted user " + VisibleText.of(deleted.emailAddress()) + ".");
+        printIfAsked(format, deleted);
         return 0;
     }
 }

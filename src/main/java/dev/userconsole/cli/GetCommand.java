@@ -1,8 +1,6 @@
 package dev.userconsole.cli;
 
 import dev.userconsole.users.output.OutputFormat;
-import dev.userconsole.users.output.UserWriter;
-import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
 import picocli.CommandLine.Command;
@@ -26,10 +24,7 @@ final class GetCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        User user = users.get(email);
-        UserWriter writer = format.writer(io().out(), true);
-        writer.write(user);
-        writer.finish();
+        printIfAsked(format, users.get(email));
         return 0;
     }
 }

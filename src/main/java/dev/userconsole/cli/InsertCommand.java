@@ -5,6 +5,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,10 @@ import picocli.CommandLine.Option;
 final class InsertCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Email address (the key).")
     String email;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Also print the created user on stdout: table, json, jsonl or csv (default: print nothing).")
+    OutputFormat format;
 
     @Option(names = "--first-name", required = true, paramLabel = "NAME")
     String firstName;
@@ -38,6 +43,7 @@ final class InsertCommand extends UserCommand {
         User created = users.insert(new NewUser(email, firstName, lastName, password));
         io().err().println("Created user " + VisibleText.of(created.emailAddress()) + " ("
                 + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
+        printIfAsked(format, created);
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,10 @@ import picocli.CommandLine.Option;
 final class UpdateCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL")
     String email;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Also print the updated user on stdout: table, json, jsonl or csv (default: print nothing).")
+    OutputFormat format;
 
     @Option(names = "--first-name", paramLabel = "NAME")
     String firstName;
@@ -52,8 +57,13 @@ final class UpdateCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        User updated = users.update(email, changes);
-        io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+        User read = users.get(email);
+        User updated = users.update(read, changes);
+        // the version replaced tells an administrator (and the load test) which change this one followed
+        io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + " (dateUpdated was "
+                + (read.dateUpdated() == null ? "never set" : VisibleText.of(read.dateUpdated())) + ", now "
+                + VisibleText.of(updated.dateUpdated()) + ").");
+        printIfAsked(format, updated);
         return 0;
     }
 }

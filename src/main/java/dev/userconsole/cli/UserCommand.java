@@ -1,6 +1,9 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.output.UserWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,5 +28,14 @@ abstract class UserCommand implements Callable<Integer> {
 
     Io io() {
         return root.io();
+    }
+
+    /** Prints the user a write acted on, when the command was given {@code --format}; else nothing. */
+    void printIfAsked(OutputFormat format, User user) {
+        if (format != null) {
+            UserWriter writer = format.writer(io().out(), true);
+            writer.write(user);
+            writer.finish();
+        }
     }
 }

@@ -193,6 +193,28 @@ class CliTest {
     }
 
     @Test
+    void writesPrintTheUserTheyActedOnWhenGivenAFormat() {
+        Result inserted = withStdin("bob-password\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
+                "--last-name", "Jones", "--password-stdin", "--format", "json");
+        assertEquals(0, inserted.exitCode(), inserted.err());
+        String created = inserted.out().replaceAll(".*\"dateUpdated\":\"([^\"]+)\".*\\s*", "$1");
+        assertTrue(created.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), inserted.out());
+
+        Result updated = run("update", "--email", "bob@example.com", "--first-name", "Robert", "--format", "jsonl");
+        assertEquals(0, updated.exitCode(), updated.err());
+        assertTrue(updated.out().contains("\"firstName\":\"Robert\",\"lastName\":\"Jones\""), updated.out());
+        assertTrue(updated.err().startsWith("Updated user bob@example.com (dateUpdated was " + created + ", now "),
+                updated.err());
+        assertFalse(updated.out().contains("$2a$"), updated.out());
+
+        Result deleted = run("delete", "--email", "bob@example.com", "--yes", "--format", "csv");
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        assertTrue(deleted.out().lines().anyMatch(l -> l.startsWith("bob@example.com,Robert,Jones,")), deleted.out());
+        assertEquals("", run("update", "--email", "x@example.com", "--first-name", "X").out(),
+                "without --format nothing goes to stdout");
+    }
+
+    @Test
     void hostileStoredValuesAreEscapedInEveryFormat() {
         try (var raw = LocalDynamoDb.rawClient()) {
             raw.putItem(b -> b.tableName(table).item(Map.of(
