@@ -28,7 +28,7 @@ if [ "$(hits "$SELF" | wc -l)" -eq 2 ]; then pass "the scan finds a planted pass
 else fail "the scan missed what was planted"; fi
 
 PLACES=()
-for place in target/test-output target/test-logs target/test-logs.log logs; do
+for place in target/test-output target/test-logs target/test-logs.log target/load-test logs; do
   [ -e "$ROOT/$place" ] && PLACES+=("$ROOT/$place")
 done
 while IFS= read -r -d '' output; do PLACES+=("$output"); done \
