@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,5 +44,15 @@ final class DeleteCommand extends UserCommand {
         User deleted = users.delete(key);
         io().err().println("Deleted user " + VisibleText.of(deleted.emailAddress()) + ".");
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.DELETE;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }

@@ -5,6 +5,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,5 +40,15 @@ final class InsertCommand extends UserCommand {
         io().err().println("Created user " + VisibleText.of(created.emailAddress()) + " ("
                 + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.INSERT;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }

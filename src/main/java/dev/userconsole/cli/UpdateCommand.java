@@ -7,6 +7,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,5 +56,15 @@ final class UpdateCommand extends UserCommand {
         User updated = users.update(email, changes);
         io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + ".");
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.UPDATE;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }
