@@ -54,12 +54,19 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         StringBuilder out = new StringBuilder();
         while (quoted.find()) {
             String text = quoted.group(1);
-            boolean known = command.getCommandSpec().findOption(text) != null || isLabel(text, command);
+            boolean known = isOptionName(text, command) || isLabel(text, command);
             quoted.appendReplacement(out, Matcher.quoteReplacement(known ? quoted.group() : "(value not shown)"));
         }
         quoted.appendTail(out);
         String sentence = out.toString().strip();
         return sentence.endsWith(".") ? sentence : sentence + ".";
+    }
+
+    /** "--email", or "--email=EMAIL" as picocli names a missing option: never a typed value. */
+    private static boolean isOptionName(String text, CommandLine command) {
+        String[] nameAndLabel = text.split("=", 2);
+        CommandLine.Model.OptionSpec option = command.getCommandSpec().findOption(nameAndLabel[0]);
+        return option != null && (nameAndLabel.length == 1 || option.paramLabel().equals(nameAndLabel[1]));
     }
 
     private static boolean isLabel(String text, CommandLine command) {

@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
-                + " password does not match); 2 invalid input or usage; 3 cannot use the database."})
+                + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
+                + " or the audit log."})
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 

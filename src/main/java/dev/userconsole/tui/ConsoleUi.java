@@ -35,8 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleUi {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleUi.class);
     private static final String SPINNER = "|/-\\";
-    static final String READ_ONLY_MESSAGE = "This console is read-only (--read-only or READ_ONLY=true):"
-            + " users and tables cannot be changed here.";
+    static final String READ_ONLY_MESSAGE = "Read-only: nothing can be changed here (--read-only or READ_ONLY).";
 
     private final WindowBasedTextGUI gui;
     private final Backend backend;
