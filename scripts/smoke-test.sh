@@ -137,6 +137,35 @@ if [ $(( $(date +%s) - START )) -le 15 ]; then pass "unreachable reported within
 check "missing table" 3 "" "${E[@]}" --table NoSuchTable list
 expect "missing table is explained" 'The table "NoSuchTable" does not exist' stderr
 
+echo "== read-only mode, audit log, secrets"
+check "read-only insert is refused" 1 $'long-enough\n' "${E[@]}" --read-only insert --email ro@example.com --first-name R --last-name O --password-stdin
+expect "read-only says so" "Read-only mode (--read-only or READ_ONLY=true)" stderr
+READ_ONLY=true check "READ_ONLY=true refuses create-table" 1 "" "${E[@]}" --table ReadOnlyTable create-table
+check "read-only wrote nothing" 1 "" "${E[@]}" get --email ro@example.com
+check "list works in read-only mode" 0 "" "${E[@]}" --read-only list
+check "a mistyped password option is refused" 2 "" "${E[@]}" insert --password hunter2-smoke --email x@example.com --first-name X --last-name Y
+refute "the typed password is not echoed" "hunter2-smoke"
+expect "the unknown option is named" "Unknown option --password" stderr
+AUDIT="$WORK/logs/audit.jsonl"
+BEFORE=$(wc -l <"$AUDIT")
+PIDS=()
+for i in 1 2 3 4 5 6 7 8; do
+  printf 'parallel-pass-%s\n' "$i" | "$LAUNCHER" "${E[@]}" insert --email "p$i@example.com" --first-name P --last-name "N$i" --password-stdin >/dev/null 2>&1 &
+  PIDS+=("$!")
+done
+wait "${PIDS[@]}" # not a bare wait: DynamoDB Local is a child of this script too
+ADDED=$(( $(wc -l <"$AUDIT") - BEFORE ))
+if [ "$ADDED" -eq 8 ]; then pass "8 concurrent processes appended 8 audit lines"; else fail "8 concurrent processes appended $ADDED audit lines"; fi
+if grep -qv '^{"time":"[^"]*Z",.*"outcome":"[a-z]*".*}$' "$AUDIT"; then fail "a malformed audit line"; grep -v '^{"time"' "$AUDIT" | head -3; else pass "every audit line is whole"; fi
+if grep -q -e 'parallel-pass' -e 'long-enough' -e '\$2a\$' "$AUDIT"; then fail "a password or hash in the audit log"; else pass "no password or hash in the audit log"; fi
+mkdir -p "$WORK/envdir"
+printf 'AWS_ACCESS_KEY_ID=AKIDSMOKE\nAWS_SECRET_ACCESS_KEY=smoke-secret-key\n' >"$WORK/envdir/.env"
+chmod 644 "$WORK/envdir/.env"
+(cd "$WORK/envdir" && "$LAUNCHER" "${E[@]}" list >"$WORK/out" 2>"$WORK/err")
+ERR="$(cat "$WORK/err")"; OUT=""
+expect "a .env others can read is warned about" "chmod 600" stderr
+refute "the warning does not show the key" "smoke-secret-key"
+
 echo "== embedded database keeps its data between runs"
 check "embedded create-table" 0 "" --embedded --data-dir "$WORK/data" create-table
 check "embedded insert" 0 $'embedded-pass\n' --embedded --data-dir "$WORK/data" insert --email kept@example.com --first-name Kept --last-name User --password-stdin

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /** Entry point: logging first, then the command line. */
@@ -40,9 +41,16 @@ public final class Main {
                 new PrintWriter(new OutputStreamWriter(terminalOut, charset), true),
                 new PrintWriter(new OutputStreamWriter(terminalErr, charset), true),
                 System.console());
-        Function<Settings, Integer> console =
-                settings -> ConsoleApp.run(settings, System.console() != null, System.in, terminalOut, io.err());
         Function<Options, Settings> settings = settingsFrom(loader, configProblem);
+        // Warnings (a .env others can read) are said once: printed before a command runs; in a console
+        // opened with no arguments, shown in a dialog, since stderr would be painted over
+        List<String> warnings = loader == null ? List.of() : loader.warnings();
+        if (args.length > 0) {
+            warnings.forEach(io.err()::println);
+        }
+        List<String> consoleWarnings = args.length == 0 ? warnings : List.of();
+        Function<Settings, Integer> console = resolved -> ConsoleApp.run(resolved, consoleWarnings,
+                System.console() != null, System.in, terminalOut, io.err());
         int exitCode = args.length == 0 ? openConsole(settings, console, io)
                 : UserConsoleCommand.run(args, settings, io, console);
         System.err.flush();

@@ -3,6 +3,7 @@ package dev.userconsole.cli;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.TableCreation;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,5 +21,10 @@ final class CreateTableCommand extends UserCommand {
                 ? "Created table " + table.name() + " (" + table.status() + ", " + table.capacity() + ")."
                 : "Table " + table.name() + " already exists (" + table.status() + ").");
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.CREATE_TABLE;
     }
 }

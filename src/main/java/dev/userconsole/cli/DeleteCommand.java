@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,5 +50,15 @@ final class DeleteCommand extends UserCommand {
         io().err().println("Deleted user " + VisibleText.of(deleted.emailAddress()) + ".");
         printIfAsked(format, deleted);
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.DELETE;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }

@@ -9,6 +9,7 @@ import dev.userconsole.users.ImportReport;
 import dev.userconsole.users.UserController;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,5 +60,10 @@ final class ImportCommand extends UserCommand {
             return 2;
         }
         return report.failed() > 0 ? 1 : 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.IMPORT;
     }
 }

@@ -5,6 +5,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,5 +46,15 @@ final class InsertCommand extends UserCommand {
                 + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
         printIfAsked(format, created);
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.INSERT;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }

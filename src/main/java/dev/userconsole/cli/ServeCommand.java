@@ -4,6 +4,7 @@ import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.LocalServer;
+import dev.userconsole.users.WriteGuard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (root.settings(true).readOnly()) {
+            // DynamoDB Local has no read-only mode: whatever connects could write
+            throw WriteGuard.readOnlyRefusal("serve (it would let other programs write)");
+        }
         if (port < 0 || port > 65535) {
             throw new ConsoleException(Problem.INVALID_INPUT, "--port must be from 0 to 65535.");
         }

@@ -7,6 +7,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,5 +66,15 @@ final class UpdateCommand extends UserCommand {
                 + VisibleText.of(updated.dateUpdated()) + ").");
         printIfAsked(format, updated);
         return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.UPDATE;
+    }
+
+    @Override
+    String email() {
+        return email;
     }
 }

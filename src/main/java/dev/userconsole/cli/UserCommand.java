@@ -1,9 +1,13 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.WriteGuard;
+import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.output.UserWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,14 +18,41 @@ abstract class UserCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        validateInput();
+        if (writes() == null) {
+            validateInput();
+        } else {
+            checkWrite(WriteGuard.of(root.settings(false)));
+        }
         try (UserController users = root.connect()) {
             return run(users);
         }
     }
 
+    /**
+     * Before asking for anything: refuses in read-only mode, and records input refused here in the audit
+     * log (the controller records the attempts that reach it).
+     */
+    private void checkWrite(WriteGuard guard) {
+        guard.allow(writes(), email(), List.of());
+        try {
+            validateInput();
+        } catch (ConsoleException e) {
+            throw guard.refused(writes(), email(), List.of(), e);
+        }
+    }
+
     /** Checks what needs no database, so bad input fails fast and before any connection is made. */
     void validateInput() {
+    }
+
+    /** The write this command makes, or {@code null} when it only reads. */
+    WriteAction writes() {
+        return null;
+    }
+
+    /** The email the command is about, for the audit log; {@code null} when none. */
+    String email() {
+        return null;
     }
 
     abstract int run(UserController users);

@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, ImportCommand.class, ExportCommand.class, ServeCommand.class},
         footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
-                + " password does not match); 2 invalid input or usage; 3 cannot use the database."})
+                + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
+                + " or the audit log."})
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 
@@ -52,6 +53,14 @@ public final class UserConsoleCommand implements Callable<Integer> {
             description = "Data directory of the embedded database (else DATA_DIR, default data/).")
     Path dataDir;
 
+    @Option(names = "--read-only", scope = ScopeType.INHERIT,
+            description = "Refuse every write (insert, update, delete, create-table, import, serve); else READ_ONLY.")
+    boolean readOnly;
+
+    @Option(names = "--audit-log", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "File every write attempt is appended to (else AUDIT_LOG, default logs/audit.jsonl).")
+    Path auditLog;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Say where the command is connected before running it.")
     boolean verbose;
@@ -76,6 +85,7 @@ public final class UserConsoleCommand implements Callable<Integer> {
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(new UsageErrors(io.err()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> report(e, io));
         try {
             return commandLine.execute(args);
@@ -108,7 +118,8 @@ public final class UserConsoleCommand implements Callable<Integer> {
     }
 
     Settings settings(boolean forceEmbedded) {
-        return settings.apply(new Options(endpoint, table, embedded || forceEmbedded, dataDir, region, profile));
+        return settings.apply(new Options(endpoint, table, embedded || forceEmbedded, dataDir, region, profile,
+                readOnly, auditLog));
     }
 
     /** Opens the controller for the configured database, saying where first when asked to. */

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public final class SettingsLoader {
     public static final String DATA_DIR = "DATA_DIR";
     public static final String LOG_DIR = "LOG_DIR";
     public static final String TIMEOUT_SECONDS = "DYNAMODB_TIMEOUT_SECONDS";
+    public static final String READ_ONLY = "READ_ONLY";
+    public static final String AUDIT_LOG = "AUDIT_LOG";
 
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
@@ -36,21 +39,35 @@ public final class SettingsLoader {
     private final Map<String, String> environment;
     private final Map<String, String> dotenv;
     private final Function<String, Optional<String>> profileRegion;
+    private final List<String> warnings;
 
     /**
      * @param profileRegion the region configured for a profile name in the AWS config files, if any
      */
     public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                           Function<String, Optional<String>> profileRegion) {
+        this(workingDir, environment, dotenv, profileRegion, List.of());
+    }
+
+    private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
+                           Function<String, Optional<String>> profileRegion, List<String> warnings) {
         this.workingDir = workingDir;
         this.environment = environment;
         this.dotenv = dotenv;
         this.profileRegion = profileRegion;
+        this.warnings = warnings;
     }
 
     /** Reads the real environment, the {@code .env} of {@code workingDir} and the AWS config files. */
     public static SettingsLoader fromSystem(Path workingDir) {
-        return new SettingsLoader(workingDir, System.getenv(), DotenvFile.read(workingDir), SettingsLoader::profileRegion);
+        Map<String, String> dotenv = DotenvFile.read(workingDir);
+        List<String> warnings = EnvFilePermissions.warning(workingDir.resolve(".env"), dotenv).stream().toList();
+        return new SettingsLoader(workingDir, System.getenv(), dotenv, SettingsLoader::profileRegion, warnings);
+    }
+
+    /** Sentences to show the user once, before anything else (a {@code .env} with keys others can read). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     private static Optional<String> profileRegion(String profile) {
@@ -70,7 +87,9 @@ public final class SettingsLoader {
     }
 
     public Settings load(Options options) {
-        return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir());
+        Path logDir = logDir();
+        return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
+                options.readOnly() || readOnly(), auditLog(options, logDir));
     }
 
     /** Where logs go; resolvable before anything else, so logging can start first. */
@@ -148,6 +167,29 @@ public final class SettingsLoader {
         return Duration.ofSeconds(seconds);
     }
 
+    private boolean readOnly() {
+        String raw = value(READ_ONLY);
+        if (raw == null) {
+            return false;
+        }
+        switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1":
+                return true;
+            case "false", "no", "0":
+                return false;
+            default:
+                throw config(READ_ONLY + " must be true or false (it is \"" + VisibleText.of(raw) + "\").");
+        }
+    }
+
+    private Path auditLog(Options options, Path logDir) {
+        if (options.auditLog() != null) {
+            return resolve(options.auditLog());
+        }
+        String file = value(AUDIT_LOG);
+        return file == null ? logDir.resolve(Settings.AUDIT_FILE_NAME) : resolve(Path.of(file));
+    }
+
     private int wholeNumber(String key, int fallback) {
         String raw = value(key);
         if (raw == null) {
@@ -171,7 +213,13 @@ public final class SettingsLoader {
         } catch (URISyntaxException e) {
             // reported below with the same sentence as any other malformed endpoint
         }
-        throw config("The endpoint \"" + VisibleText.of(raw) + "\" is not a URL like http://localhost:8000.");
+        throw config("The endpoint \"" + VisibleText.of(withoutUserInfo(raw)) + "\" is not a URL like"
+                + " http://localhost:8000 (and may not carry a user name or password).");
+    }
+
+    /** An endpoint written as http://user:secret@host would put the secret in the message: hide it. */
+    private static String withoutUserInfo(String endpoint) {
+        return endpoint.replaceAll("[^/@]*@", "***@");
     }
 
     private static boolean isLoopback(URI uri) {

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,11 @@ public final class ConsoleApp {
     }
 
     /**
+     * @param warnings    shown in a dialog once the screen is up (a .env others can read)
      * @param hasTerminal whether standard input and output are a terminal
      * @return the exit code
      */
-    public static int run(Settings settings, boolean hasTerminal, InputStream in, OutputStream terminal,
+    public static int run(Settings settings, List<String> warnings, boolean hasTerminal, InputStream in, OutputStream terminal,
                           PrintWriter err) {
         if (!hasTerminal) {
             err.println("The full-screen console needs a terminal, and there is none here (a pipe, or CI).");
@@ -57,8 +59,10 @@ public final class ConsoleApp {
                 gui.setTheme(monochrome());
             }
             ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
-                    where(settings.target()), settings.target() instanceof Target.Embedded, () -> { });
+                    where(settings.target()), settings.target() instanceof Target.Embedded, settings.readOnly(),
+                    () -> { });
             ui.open();
+            ui.warn(warnings);
             eventLoop(gui, ui.mainWindow(), ui);
             return 0;
         } catch (IOException | RuntimeException e) {

@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleUi {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleUi.class);
     private static final String SPINNER = "|/-\\";
+    static final String READ_ONLY_MESSAGE = "Read-only: nothing can be changed here (--read-only or READ_ONLY).";
 
     private final WindowBasedTextGUI gui;
     private final Backend backend;
@@ -47,6 +48,7 @@ public final class ConsoleUi {
     private final Deque<String> hintStack = new ArrayDeque<>();
     private final List<Runnable> tickTasks = new ArrayList<>();
     private final Runnable onQuit;
+    private final boolean readOnly;
     private View view;
     private UserBrowserView browser;
     private String busyTask;
@@ -59,9 +61,19 @@ public final class ConsoleUi {
      */
     public ConsoleUi(WindowBasedTextGUI gui, Supplier<UserController> opener, String tableName, String where,
                      boolean embedded, Runnable onQuit) {
+        this(gui, opener, tableName, where, embedded, false, onQuit);
+    }
+
+    /**
+     * @param readOnly write actions are shown disabled and refused with a message (the controller refuses
+     *                 them too)
+     */
+    public ConsoleUi(WindowBasedTextGUI gui, Supplier<UserController> opener, String tableName, String where,
+                     boolean embedded, boolean readOnly, Runnable onQuit) {
         this.gui = gui;
         this.onQuit = onQuit;
-        this.status = new StatusLine(tableName, where, embedded);
+        this.readOnly = readOnly;
+        this.status = new StatusLine(tableName, where, embedded, readOnly);
         this.backend = new Backend(opener, task -> gui.getGUIThread().invokeLater(task), this::busy);
         main.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         Panel root = new Panel(new BorderLayout());
@@ -222,27 +234,47 @@ public final class ConsoleUi {
     }
 
     void insertUser() {
-        UserFormDialog.forInsert(this).open();
+        unlessReadOnly(() -> UserFormDialog.forInsert(this).open());
     }
 
     void updateUser(User user) {
-        UserFormDialog.forUpdate(this, user).open();
+        unlessReadOnly(() -> UserFormDialog.forUpdate(this, user).open());
     }
 
     void updateUserByEmail() {
-        new FindUserDialog(this, "Update user", this::updateUser).open();
+        unlessReadOnly(() -> new FindUserDialog(this, "Update user", this::updateUser).open());
     }
 
     void deleteUser(User user) {
-        new DeleteUserDialog(this, user).open();
+        unlessReadOnly(() -> new DeleteUserDialog(this, user).open());
     }
 
     void deleteUserByEmail() {
-        new FindUserDialog(this, "Delete user", this::deleteUser).open();
+        unlessReadOnly(() -> new FindUserDialog(this, "Delete user", this::deleteUser).open());
     }
 
     void createTable() {
-        new CreateTableDialog(this).open();
+        unlessReadOnly(() -> new CreateTableDialog(this).open());
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Opens a write action's dialog, or in read-only mode says in a sentence why it does not. */
+    private void unlessReadOnly(Runnable openDialog) {
+        if (readOnly) {
+            showMessage("Read-only", READ_ONLY_MESSAGE);
+        } else {
+            openDialog.run();
+        }
+    }
+
+    /** Shows warnings about the set-up (a .env others can read) in a dialog, not over the screen. */
+    public void warn(List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            showMessage("Warning", String.join("\n", warnings));
+        }
     }
 
     void tableInfo() {
@@ -250,7 +282,7 @@ public final class ConsoleUi {
     }
 
     void importUsers() {
-        new ImportDialog(this).open();
+        unlessReadOnly(() -> new ImportDialog(this).open());
     }
 
     void exportUsers() {

@@ -46,5 +46,8 @@ final class Keys {
             "",
             "Forms",
             "  Enter on Save submits; errors are shown beside each field.",
-            "  Passwords are masked; in Update, leave them empty to keep the current one.");
+            "  Passwords are masked; in Update, leave them empty to keep the current one.",
+            "",
+            "Read-only mode (READ-ONLY on the first line): the write actions are marked",
+            "disabled and only say so; reading and exporting work.");
 }

@@ -17,13 +17,14 @@ final class MenuView implements View {
     private final Map<Character, Runnable> hotkeys = new LinkedHashMap<>();
 
     MenuView(ConsoleUi ui) {
-        add('i', "Insert user", ui::insertUser);
+        String writes = ui.readOnly() ? "  (disabled: read-only)" : "";
+        add('i', "Insert user" + writes, ui::insertUser);
         add('r', "Read users", ui::showUsers);
-        add('u', "Update user", ui::updateUserByEmail);
-        add('d', "Delete user", ui::deleteUserByEmail);
-        add('c', "Create table", ui::createTable);
+        add('u', "Update user" + writes, ui::updateUserByEmail);
+        add('d', "Delete user" + writes, ui::deleteUserByEmail);
+        add('c', "Create table" + writes, ui::createTable);
         add('t', "Table info", ui::tableInfo);
-        add('m', "Import users from a file", ui::importUsers);
+        add('m', "Import users from a file" + writes, ui::importUsers);
         add('x', "Export users to a file", ui::exportUsers);
         add('q', "Quit", ui::quit);
         panel.addComponent(new EmptySpace());

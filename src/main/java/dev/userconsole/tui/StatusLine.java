@@ -6,11 +6,13 @@ import dev.userconsole.store.TableInfo;
 final class StatusLine {
     private final String tableName;
     private final String where;
+    private final boolean readOnly;
     private String tableState;
 
-    StatusLine(String tableName, String where, boolean embedded) {
+    StatusLine(String tableName, String where, boolean embedded, boolean readOnly) {
         this.tableName = tableName;
         this.where = where;
+        this.readOnly = readOnly;
         this.tableState = embedded ? "starting the embedded database..." : "connecting...";
     }
 
@@ -31,6 +33,6 @@ final class StatusLine {
     }
 
     String text() {
-        return " Table " + tableName + ": " + tableState + "  |  " + where;
+        return (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where;
     }
 }

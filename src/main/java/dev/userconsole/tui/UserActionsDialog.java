@@ -21,11 +21,12 @@ final class UserActionsDialog {
         panel.addComponent(new Label(VisibleText.of(user.emailAddress())));
         panel.addComponent(new Label(VisibleText.of(user.firstName()) + " " + VisibleText.of(user.lastName())));
         panel.addComponent(new EmptySpace());
-        actions.addItem("Update", () -> {
+        String writes = ui.readOnly() ? " (disabled: read-only)" : "";
+        actions.addItem("Update" + writes, () -> {
             ui.closeDialog(window);
             ui.updateUser(user);
         });
-        actions.addItem("Delete", () -> {
+        actions.addItem("Delete" + writes, () -> {
             ui.closeDialog(window);
             ui.deleteUser(user);
         });

@@ -111,7 +111,8 @@ final class UserBrowserView implements View {
 
     @Override
     public String hints() {
-        return "Enter act  / filter  s sort  S reverse  r reload  i insert  Esc back  ? help";
+        return ui.readOnly() ? "Enter view  / filter  s sort  S reverse  r reload  Esc back  ? help  (read-only)"
+                : "Enter act  / filter  s sort  S reverse  r reload  i insert  Esc back  ? help";
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.audit.WriteAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,8 +55,16 @@ public final class UserController implements AutoCloseable {
     private final PasswordHasher hasher;
     private final Timestamps timestamps;
     private final ParallelScan scan;
+    private final WriteGuard guard;
 
+    /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
+        this(database, tableName, hasher, clock, WriteGuard.unaudited());
+    }
+
+    public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock,
+                          WriteGuard guard) {
+        this.guard = guard;
         this.database = database;
         this.client = database.client();
         this.errors = new SdkErrors(database.where(), tableName);
@@ -68,7 +77,12 @@ public final class UserController implements AutoCloseable {
     /** Connects to the database the settings name; the controller then owns the connection. */
     public static UserController open(Settings settings) {
         return new UserController(DynamoDbs.open(settings), settings.tableName(),
-                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC());
+                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(), WriteGuard.of(settings));
+    }
+
+    /** Whether every write is refused (the faces show their write actions as disabled). */
+    public boolean readOnly() {
+        return guard.readOnly();
     }
 
     public String where() {
@@ -80,6 +94,10 @@ public final class UserController implements AutoCloseable {
     }
 
     public TableCreation createTable(boolean onDemand) {
+        return guard.run(WriteAction.CREATE_TABLE, null, List.of(), () -> createTableUnguarded(onDemand));
+    }
+
+    private TableCreation createTableUnguarded(boolean onDemand) {
         boolean created = table.create(onDemand);
         return new TableCreation(created, table.awaitActive());
     }
@@ -90,6 +108,10 @@ public final class UserController implements AutoCloseable {
 
     /** Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert). */
     public User insert(NewUser input) {
+        return guard.run(WriteAction.INSERT, input.email(), List.of(), () -> insertUnguarded(input));
+    }
+
+    private User insertUnguarded(NewUser input) {
         String email = UserValidator.email(input.email());
         String firstName = UserValidator.firstName(input.firstName());
         String lastName = UserValidator.lastName(input.lastName());
@@ -212,6 +234,11 @@ public final class UserController implements AutoCloseable {
 
     /** Reads the user, then applies the changes unless someone else changes the user in between. */
     public User update(String email, UserChanges changes) {
+        return guard.run(WriteAction.UPDATE, email, WriteGuard.changedFields(changes),
+                () -> updateUnguarded(email, changes));
+    }
+
+    private User updateUnguarded(String email, UserChanges changes) {
         ValidChanges valid = validate(changes);
         User current = get(email);
         return write(current, valid);
@@ -222,7 +249,8 @@ public final class UserController implements AutoCloseable {
      * {@link Problem#CHANGED_BY_SOMEONE_ELSE} if the stored user is no longer that version.
      */
     public User update(User loaded, UserChanges changes) {
-        return write(loaded, validate(changes));
+        return guard.run(WriteAction.UPDATE, loaded.emailAddress(), WriteGuard.changedFields(changes),
+                () -> write(loaded, validate(changes)));
     }
 
     private ValidChanges validate(UserChanges changes) {
@@ -278,6 +306,10 @@ public final class UserController implements AutoCloseable {
 
     /** Deletes the user stored under exactly this key, or else under its normalised form. */
     public User delete(String email) {
+        return guard.run(WriteAction.DELETE, email, List.of(), () -> deleteUnguarded(email));
+    }
+
+    private User deleteUnguarded(String email) {
         String exact = UserValidator.lookupKey(email);
         Optional<User> deleted = deleteExact(exact);
         String normalised = normalise(exact);
@@ -306,8 +338,9 @@ public final class UserController implements AutoCloseable {
      */
     public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
         int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
-        return new UserImporter(client, table.name(), hasher, timestamps, errors, threads)
-                .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress);
+        return guard.runImport(audit -> new UserImporter(client, table.name(), hasher, timestamps, errors, threads)
+                .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress,
+                        audit));
     }
 
     /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */

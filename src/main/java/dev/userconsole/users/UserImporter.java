@@ -5,6 +5,8 @@ import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.audit.AuditLog;
+import dev.userconsole.users.audit.AuditRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -18,6 +20,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,6 +39,7 @@ final class UserImporter {
     /** What to do with a row whose email already exists. */
     enum OnExisting { SKIP, FAIL }
 
+    private static final Logger LOG = LoggerFactory.getLogger(UserImporter.class);
     private static final int MAX_ATTEMPTS = 8;
     /** Users per transaction: the most DynamoDB allows, fewest round trips. */
     static final int CHUNK = 100;
@@ -57,8 +62,9 @@ final class UserImporter {
         this.threads = threads;
     }
 
-    ImportReport run(Iterator<ImportRow> rows, OnExisting onExisting, ImportProgress progress) {
-        Counts counts = new Counts();
+    /** @param audit receives one record per row, written or not */
+    ImportReport run(Iterator<ImportRow> rows, OnExisting onExisting, ImportProgress progress, AuditLog.Batch audit) {
+        Counts counts = new Counts(audit);
         Map<String, Long> seen = new ConcurrentHashMap<>();
         Chunks chunks = new Chunks();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
@@ -142,7 +148,10 @@ final class UserImporter {
                     User.DATE_CREATED, AttributeValue.fromS(now),
                     User.DATE_UPDATED, AttributeValue.fromS(now)));
         } catch (RuntimeException e) {
-            counts.failed(row.line(), row.email(), "unexpected " + e.getClass().getSimpleName() + " (see the log)");
+            // only the type: a hashing library's message might quote its input
+            LOG.error("Import line {}: unexpected {}", row.line(), e.getClass().getName());
+            counts.failed(row.line(), row.email(), Problem.DATABASE_ERROR,
+                    "unexpected " + e.getClass().getSimpleName() + " (see the log)");
             return null;
         }
     }
@@ -162,7 +171,7 @@ final class UserImporter {
                                 .conditionExpression("attribute_not_exists(#key)")
                                 .expressionAttributeNames(Map.of("#key", User.EMAIL)))
                         .build()).collect(Collectors.toList())));
-                counts.imported.addAndGet(sending.size());
+                counts.imported(sending);
                 sending.forEach(row -> progress.rowDone());
                 return;
             } catch (TransactionCanceledException e) {
@@ -178,23 +187,24 @@ final class UserImporter {
                     }
                 }
                 if (pending.size() == sending.size()) {
-                    backOffOrFail(attempt, pending, counts, progress, "the write was refused repeatedly (conflicts)");
+                    backOffOrFail(attempt, pending, counts, progress, Problem.CHANGED_BY_SOMEONE_ELSE,
+                            "the write was refused repeatedly (conflicts)");
                 }
             } catch (SdkException e) {
                 ConsoleException translated = errors.translate(e);
                 if (translated.problem() != Problem.THROTTLED) {
                     attempt = MAX_ATTEMPTS;
                 }
-                backOffOrFail(attempt, pending, counts, progress, translated.getMessage());
+                backOffOrFail(attempt, pending, counts, progress, translated.problem(), translated.getMessage());
             }
         }
     }
 
     private void backOffOrFail(int attempt, List<Prepared> pending, Counts counts, ImportProgress progress,
-                               String reason) {
+                               Problem problem, String reason) {
         if (attempt >= MAX_ATTEMPTS) {
             for (Prepared row : pending) {
-                counts.failed(row.line(), row.email(), reason);
+                counts.failed(row.line(), row.email(), problem, reason);
                 progress.rowDone();
             }
             pending.clear();
@@ -205,9 +215,9 @@ final class UserImporter {
 
     private static void existed(Prepared row, OnExisting onExisting, Counts counts) {
         if (onExisting == OnExisting.SKIP) {
-            counts.skipped.incrementAndGet();
+            counts.skipped(row);
         } else {
-            counts.failed(row.line(), row.email(), "a user with this email already exists");
+            counts.failed(row.line(), row.email(), Problem.ALREADY_EXISTS, "a user with this email already exists");
         }
     }
 
@@ -271,15 +281,32 @@ final class UserImporter {
         final AtomicLong invalid = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final List<ImportReport.RowProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        private final AuditLog.Batch audit;
+
+        Counts(AuditLog.Batch audit) {
+            this.audit = audit;
+        }
+
+        void imported(List<Prepared> rows) {
+            imported.addAndGet(rows.size());
+            rows.forEach(row -> audit.add(AuditRecord.importRow(row.line(), row.email(), null)));
+        }
+
+        void skipped(Prepared row) {
+            skipped.incrementAndGet();
+            audit.add(AuditRecord.importRow(row.line(), row.email(), Problem.ALREADY_EXISTS));
+        }
 
         void invalid(ImportRow row, String reason) {
             invalid.incrementAndGet();
+            audit.add(AuditRecord.importRow(row.line(), row.email(), Problem.INVALID_INPUT));
             problems.add(new ImportReport.RowProblem(row.line(),
                     row.email() == null || row.email().isEmpty() ? null : VisibleText.of(row.email()), reason));
         }
 
-        void failed(long line, String email, String reason) {
+        void failed(long line, String email, Problem problem, String reason) {
             failed.incrementAndGet();
+            audit.add(AuditRecord.importRow(line, email, problem));
             problems.add(new ImportReport.RowProblem(line, email, reason));
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.config.SettingsLoader;
+import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.io.BufferedReader;
@@ -14,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +34,15 @@ class CliTest {
     }
 
     private Result withStdin(String stdin, String... args) {
+        return withEnv(Map.of(), stdin, args);
+    }
+
+    private Result withEnv(Map<String, String> extraEnv, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", LocalDynamoDb.server().endpoint().toString(),
-                "USERS_TABLE", table, "BCRYPT_COST", "10");
+        Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", LocalDynamoDb.server().endpoint().toString(),
+                "USERS_TABLE", table, "BCRYPT_COST", "10"));
+        env.putAll(extraEnv);
         SettingsLoader loader = new SettingsLoader(workingDir, env, Map.of(), p -> Optional.empty());
         Io io = new Io(new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err), null);
         int code = UserConsoleCommand.run(args, loader::load, io, settings -> {
@@ -284,5 +292,117 @@ class CliTest {
         run("delete", "--email", "bob@example.com", "--yes");
         assertEquals("[]", run("list", "--format", "json").out().strip());
         assertEquals("", run("list", "--format", "jsonl").out());
+    }
+
+    /** Every write command, each refused in read-only mode; the table is checked unchanged afterwards. */
+    private List<String[]> writeCommands(Path importFile) {
+        return List.of(
+                new String[] {"insert", "--email", "bob@example.com", "--first-name", "Bob", "--last-name", "Ray",
+                        "--password-stdin"},
+                new String[] {"update", "--email", "alice@example.com", "--first-name", "Changed"},
+                new String[] {"update", "--email", "alice@example.com", "--new-password", "--password-stdin"},
+                new String[] {"delete", "--email", "alice@example.com", "--yes"},
+                new String[] {"--table", "Other_" + table, "create-table"},
+                new String[] {"import", importFile.toString()},
+                new String[] {"serve", "--port", "0", "--in-memory"});
+    }
+
+    @Test
+    void readOnlyRefusesEveryWriteCommandWithExitCode1AndChangesNothing() throws Exception {
+        insertAlice();
+        String before = run("list", "--format", "jsonl").out();
+        Path csv = workingDir.resolve("new.csv");
+        Files.writeString(csv, "email,firstName,lastName,password\ncy@example.com,Cy,Po,password-1\n");
+        for (String[] command : writeCommands(csv)) {
+            for (boolean fromOption : new boolean[] {true, false}) {
+                String[] args = fromOption ? prepend("--read-only", command) : command;
+                Result r = withEnv(fromOption ? Map.of() : Map.of("READ_ONLY", "true"), "new-password-1\n", args);
+                String name = String.join(" ", args);
+                assertEquals(1, r.exitCode(), name + ": " + r.err());
+                assertTrue(r.err().startsWith("error: Read-only mode (--read-only or READ_ONLY=true): "), r.err());
+                assertTrue(r.err().contains("nothing was written"), r.err());
+            }
+        }
+        assertEquals(before, run("list", "--format", "jsonl").out(), "the table is unchanged");
+        assertEquals(3, run("--table", "Other_" + table, "describe-table").exitCode(), "no table was created");
+        assertEquals(0, withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode(), "the password is unchanged");
+        for (String[] read : new String[][] {{"list"}, {"get", "--email", "alice@example.com"}, {"export"},
+                {"describe-table"}}) {
+            assertEquals(0, run(prepend("--read-only", read)).exitCode(), String.join(" ", read) + " still works");
+        }
+        assertTrue(run("--read-only", "export", "--format", "csv").out().contains("alice@example.com"));
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] args = new String[rest.length + 1];
+        args[0] = first;
+        System.arraycopy(rest, 0, args, 1, rest.length);
+        return args;
+    }
+
+    @Test
+    void everyWriteCommandIsAuditedIncludingRefusalsAndNeverWithAPassword() throws Exception {
+        insertAlice();
+        assertEquals(2, withStdin("short\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
+                "--last-name", "Ray", "--password-stdin").exitCode());
+        assertEquals(0, withStdin("new-password-1\n", "update", "--email", "alice@example.com", "--last-name", "Jones",
+                "--new-password", "--password-stdin").exitCode());
+        assertEquals(1, run("--read-only", "delete", "--email", "alice@example.com", "--yes").exitCode());
+        assertEquals(0, run("delete", "--email", "alice@example.com", "--yes").exitCode());
+        Path audit = workingDir.resolve("logs/audit.jsonl");
+        List<Map<String, Object>> lines = AuditLines.read(audit);
+        List<String> seen = lines.stream().map(l -> l.get("action") + " " + l.get("email") + " " + l.get("outcome")
+                + (l.containsKey("problem") ? " " + l.get("problem") : "")).toList();
+        assertEquals(List.of("create-table null ok", "insert Alice@Example.com ok",
+                "insert bob@example.com refused INVALID_INPUT", "update alice@example.com ok",
+                "delete alice@example.com refused READ_ONLY", "delete alice@example.com ok"), seen);
+        assertEquals(List.of("lastName", "password"), lines.get(3).get("fields"));
+        assertTrue(lines.stream().allMatch(l -> l.get("endpoint").equals(LocalDynamoDb.server().endpoint().toString())
+                && l.get("table").equals(table)), lines.toString());
+        String raw = Files.readString(audit);
+        for (String secret : new String[] {"alice-password", "new-password-1", "short", "$2a$"}) {
+            assertFalse(raw.contains(secret), secret + " in " + raw);
+        }
+        Path elsewhere = workingDir.resolve("elsewhere/audit.jsonl");
+        assertEquals(0, run("--audit-log", elsewhere.toString(), "create-table").exitCode());
+        assertEquals(1, AuditLines.read(elsewhere).size());
+    }
+
+    @Test
+    void anUnwritableAuditLogRefusesWritesButNotReads() throws Exception {
+        Files.writeString(workingDir.resolve("blocked"), "");
+        Map<String, String> env = Map.of("AUDIT_LOG", workingDir.resolve("blocked/audit.jsonl").toString());
+        Result r = withEnv(env, "", "delete", "--email", "alice@example.com", "--yes");
+        assertEquals(3, r.exitCode(), r.err());
+        assertTrue(r.err().contains("audit log") && r.err().contains("nothing was written"), r.err());
+        assertEquals(0, withEnv(env, "", "list").exitCode());
+    }
+
+    @Test
+    void usageErrorsNameTheOptionButNeverEchoWhatWasTyped() {
+        String secret = "hunter2-Secret";
+        String[][] attempts = {
+                {"insert", "--password", secret, "--email", "a@example.com", "--first-name", "A", "--last-name", "B"},
+                {"insert", "--password=" + secret},
+                {"update", "--email", "a@example.com", secret},
+                {"list", "--format", secret},
+                {"serve", "--port", secret},
+                {"--endpoint"},
+        };
+        for (String[] args : attempts) {
+            Result r = run(args);
+            assertEquals(2, r.exitCode(), String.join(" ", args));
+            assertFalse((r.out() + r.err()).contains(secret), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        Result unknown = run(attempts[0]);
+        assertTrue(unknown.err().contains("Unknown option --password"), unknown.err());
+        assertTrue(unknown.err().contains("user-console insert --help"), unknown.err());
+        assertTrue(run(attempts[3]).err().contains("--format"), run(attempts[3]).err());
+        Result missing = run(attempts[1]);
+        assertTrue(missing.err().contains("'--email=EMAIL', '--first-name=NAME'"), "option names are shown: "
+                + missing.err());
     }
 }

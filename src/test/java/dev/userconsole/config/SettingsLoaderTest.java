@@ -142,4 +142,38 @@ class SettingsLoaderTest {
         assertThrows(ConsoleException.class,
                 () -> load(Map.of("DYNAMODB_TIMEOUT_SECONDS", "0"), Map.of(), Options.none()));
     }
+
+    @Test
+    void readOnlyComesFromTheOptionTheEnvironmentOrDotenv() {
+        assertFalse(load(Map.of(), Map.of(), Options.none()).readOnly());
+        assertTrue(load(Map.of(), Map.of("READ_ONLY", "true"), Options.none()).readOnly());
+        assertTrue(load(Map.of("READ_ONLY", "YES"), Map.of(), Options.none()).readOnly());
+        assertFalse(load(Map.of("READ_ONLY", "false"), Map.of("READ_ONLY", "true"), Options.none()).readOnly());
+        Options readOnly = new Options(null, null, false, null, null, null, true, null);
+        assertTrue(load(Map.of("READ_ONLY", "false"), Map.of(), readOnly).readOnly(), "the option cannot be undone");
+        ConsoleException e = assertThrows(ConsoleException.class,
+                () -> load(Map.of("READ_ONLY", "maybe"), Map.of(), Options.none()));
+        assertEquals("READ_ONLY must be true or false (it is \"maybe\").", e.getMessage());
+    }
+
+    @Test
+    void theAuditLogDefaultsToTheLogDirectoryAndCanBeMoved() {
+        assertEquals(HOME.resolve("logs/audit.jsonl"), load(Map.of(), Map.of(), Options.none()).auditLog());
+        assertEquals(HOME.resolve("var/log/audit.jsonl"),
+                load(Map.of("LOG_DIR", "var/log"), Map.of(), Options.none()).auditLog());
+        assertEquals(Path.of("/audit/users.jsonl"),
+                load(Map.of(), Map.of("AUDIT_LOG", "/audit/users.jsonl"), Options.none()).auditLog());
+        Options option = new Options(null, null, false, null, null, null, false, Path.of("mine.jsonl"));
+        assertEquals(HOME.resolve("mine.jsonl"), load(Map.of("AUDIT_LOG", "/x.jsonl"), Map.of(), option).auditLog());
+    }
+
+    @Test
+    void anEndpointWithAPasswordInItIsRefusedWithoutRepeatingThePassword() {
+        for (String endpoint : new String[] {"http://admin:s3cret-pw@db.example.net:8000", "admin:s3cret-pw@db"}) {
+            ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),
+                    new Options(endpoint, null, false, null, null, null)));
+            assertFalse(e.getMessage().contains("s3cret-pw"), e.getMessage());
+            assertTrue(e.getMessage().contains("***@"), e.getMessage());
+        }
+    }
 }

@@ -422,4 +422,52 @@ class ConsoleUiTest {
         assertTrue(console.lineWith("wide-terminal@example.com").contains("2023-09-20 14:03"),
                 "dates show the time of day when there is room: " + console.text());
     }
+
+    @Test
+    void readOnlyShowsOnTheStatusLineAndWriteActionsOnlySaySo() {
+        store.createTable(false);
+        putRaw("ann@example.com", "Ann", "Lee");
+        console = new VirtualConsole(80, 24, () -> LocalDynamoDb.controller(table), table, true);
+        String screen = console.waitFor("Table " + table + ": ACTIVE");
+        assertTrue(screen.lines().findFirst().get().startsWith(" READ-ONLY |"), screen);
+        for (String item : new String[] {"Insert user", "Update user", "Delete user", "Create table",
+                "Import users from a file"}) {
+            assertTrue(console.lineWith(item).contains("(disabled: read-only)"), item + ":\n" + screen);
+        }
+        assertFalse(console.lineWith("Read users").contains("disabled"), screen);
+        assertFalse(console.lineWith("Export users").contains("disabled"), screen);
+
+        for (String key : new String[] {"i", "u", "d", "c", "m"}) {
+            console.type(key);
+            String shown = console.waitFor("nothing can be changed here");
+            assertFalse(shown.contains("First name") || shown.contains("Email:"), key + " opened a form:\n" + shown);
+            console.press(KeyType.Enter);
+        }
+
+        console.type("r");
+        console.waitFor("ann@example.com");
+        assertFalse(console.text().contains("i insert"), "the browser offers no insert:\n" + console.text());
+        console.type("i");
+        console.waitFor("nothing can be changed here");
+        console.press(KeyType.Enter);
+        console.press(KeyType.Enter); // the selected user's actions
+        console.waitFor("Update (disabled: read-only)");
+        assertTrue(console.text().contains("Delete (disabled: read-only)"), console.text());
+        console.press(KeyType.Enter);
+        console.waitFor("nothing can be changed here");
+        assertEquals("Ann", store.get("ann@example.com").firstName(), "nothing changed");
+    }
+
+    @Test
+    void aSetUpWarningIsADialogNotTextDrawnOverTheScreen() {
+        openWithTable();
+        console.ui.warn(List.of("warning: /srv/.env holds AWS_SECRET_ACCESS_KEY and other users can read it;"
+                + " make it private with: chmod 600 /srv/.env"));
+        String screen = console.waitFor("chmod 600 /srv/.env");
+        assertTrue(screen.contains("Warning"), screen);
+        assertTrue(screen.lines().findFirst().get().contains("Table " + table + ": ACTIVE"), "status line intact");
+        console.press(KeyType.Enter);
+        String after = console.waitFor("closed", t -> !t.contains("chmod 600"));
+        assertTrue(after.contains("Insert user"), after);
+    }
 }

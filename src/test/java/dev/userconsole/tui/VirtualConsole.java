@@ -28,6 +28,10 @@ final class VirtualConsole implements AutoCloseable {
     boolean quit;
 
     VirtualConsole(int columns, int rows, Supplier<UserController> opener, String table) {
+        this(columns, rows, opener, table, false);
+    }
+
+    VirtualConsole(int columns, int rows, Supplier<UserController> opener, String table, boolean readOnly) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
@@ -36,7 +40,7 @@ final class VirtualConsole implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
-        ui = new ConsoleUi(gui, opener, table, "test endpoint", false, () -> quit = true);
+        ui = new ConsoleUi(gui, opener, table, "test endpoint", false, readOnly, () -> quit = true);
         ui.open();
         pump();
     }

@@ -2,11 +2,8 @@ package dev.userconsole.users.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.StoredUser;
 import dev.userconsole.users.User;
 import java.io.IOException;
@@ -85,29 +82,6 @@ final class JsonUserWriter implements UserWriter {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Beyond JSON's required escapes, also escapes DEL, C1 controls, bidi controls and line separators. */
-    private static final class TerminalSafeEscapes extends CharacterEscapes {
-        private final int[] ascii;
-
-        TerminalSafeEscapes() {
-            ascii = standardAsciiEscapesForJSON();
-            ascii[0x7F] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (VisibleText.needsEscape(ch)) {
-                return new SerializedString(String.format("\\u%04x", ch));
-            }
-            return null;
         }
     }
 }

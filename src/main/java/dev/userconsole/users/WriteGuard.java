@@ -1,0 +1,135 @@
+package dev.userconsole.users;
+
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Target;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.users.audit.AuditLog;
+import dev.userconsole.users.audit.AuditOutcome;
+import dev.userconsole.users.audit.AuditRecord;
+import dev.userconsole.users.audit.WriteAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one gate every write passes, below both faces: refuses all writes in read-only mode, refuses them
+ * when the audit log cannot be written, and records every attempt with its outcome.
+ */
+public final class WriteGuard {
+    private final boolean readOnly;
+    private final AuditLog audit;
+
+    public WriteGuard(boolean readOnly, AuditLog audit) {
+        this.readOnly = readOnly;
+        this.audit = audit;
+    }
+
+    public static WriteGuard of(Settings settings) {
+        return new WriteGuard(settings.readOnly(),
+                AuditLog.to(settings.auditLog(), endpoint(settings.target()), settings.tableName()));
+    }
+
+    /** Writable and unaudited: for controllers built by hand (tests, tools). */
+    public static WriteGuard unaudited() {
+        return new WriteGuard(false, AuditLog.disabled());
+    }
+
+    /** The store as the audit log names it: the endpoint URL, "embedded", or "aws:REGION". */
+    static String endpoint(Target target) {
+        if (target instanceof Target.Endpoint endpoint) {
+            return endpoint.uri().toString();
+        }
+        if (target instanceof Target.Aws aws) {
+            return "aws:" + aws.region();
+        }
+        return "embedded";
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The refusal every face shows in read-only mode. */
+    public static ConsoleException readOnlyRefusal(String what) {
+        return new ConsoleException(Problem.READ_ONLY,
+                "Read-only mode (--read-only or READ_ONLY=true): " + what + " is refused; nothing was written.");
+    }
+
+    /** Refuses, and records the refusal, when read-only or when the audit log cannot be written. */
+    public void allow(WriteAction action, String email, List<String> fields) {
+        if (readOnly) {
+            throw refused(action, email, fields, readOnlyRefusal(action.doing()));
+        }
+        try {
+            audit.requireWritable();
+        } catch (ConsoleException e) {
+            throw refused(action, email, fields, e);
+        }
+    }
+
+    /** Runs one write through the gate and records how it ended. */
+    <T> T run(WriteAction action, String email, List<String> fields, Supplier<T> write) {
+        allow(action, email, fields);
+        T result;
+        try {
+            result = write.get();
+        } catch (RuntimeException | Error e) {
+            audit.append(AuditRecord.failed(action, email, fields, e));
+            throw e;
+        }
+        audit.append(AuditRecord.ok(action, email, fields));
+        return result;
+    }
+
+    /** Records a write a face refused before it reached the controller (its own input checks); returns it. */
+    public ConsoleException refused(WriteAction action, String email, List<String> fields, ConsoleException refusal) {
+        audit.append(AuditRecord.failed(action, email, fields, refusal));
+        return refusal;
+    }
+
+    /** An import: one record per row (buffered), then one summary record with the totals. */
+    ImportReport runImport(Function<AuditLog.Batch, ImportReport> importer) {
+        allow(WriteAction.IMPORT, null, List.of());
+        ImportReport report;
+        try (AuditLog.Batch rows = audit.batch()) {
+            report = importer.apply(rows);
+        } catch (RuntimeException | Error e) {
+            audit.append(AuditRecord.failed(WriteAction.IMPORT, null, List.of(), e));
+            throw e;
+        }
+        audit.append(summary(report));
+        return report;
+    }
+
+    private static AuditRecord summary(ImportReport report) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("imported", report.imported());
+        counts.put("skipped", report.skipped());
+        counts.put("invalid", report.invalid());
+        counts.put("failed", report.failed());
+        if (report.failed() > 0) {
+            return AuditRecord.importSummary(AuditOutcome.FAILED, null, counts);
+        }
+        return report.invalid() > 0 ? AuditRecord.importSummary(AuditOutcome.REFUSED, Problem.INVALID_INPUT, counts)
+                : AuditRecord.importSummary(AuditOutcome.OK, null, counts);
+    }
+
+    /** The names of the fields an update changes (never their values). */
+    static List<String> changedFields(UserChanges changes) {
+        List<String> names = new ArrayList<>();
+        if (changes.firstName() != null) {
+            names.add(User.FIRST_NAME);
+        }
+        if (changes.lastName() != null) {
+            names.add(User.LAST_NAME);
+        }
+        if (changes.newPassword() != null) {
+            names.add(User.PASSWORD);
+        }
+        return names;
+    }
+}

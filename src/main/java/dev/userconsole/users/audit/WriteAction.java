@@ -1,0 +1,29 @@
+package dev.userconsole.users.audit;
+
+/** The writes the audit log records; {@link #code()} is the name in the log. */
+public enum WriteAction {
+    INSERT("insert", "inserting users"),
+    UPDATE("update", "updating users"),
+    DELETE("delete", "deleting users"),
+    CREATE_TABLE("create-table", "creating tables"),
+    IMPORT("import", "importing users"),
+    /** One row of an import: written, or refused and why. */
+    IMPORT_ROW("import-row", "importing users");
+
+    private final String code;
+    private final String doing;
+
+    WriteAction(String code, String doing) {
+        this.code = code;
+        this.doing = doing;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** "inserting users": what a refusal says is refused. */
+    public String doing() {
+        return doing;
+    }
+}
