@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,11 @@ class CliTest {
         Result created = run("create-table");
         assertEquals(0, created.exitCode(), created.err());
         assertTrue(created.err().contains("Created table " + table + " (ACTIVE"), created.err());
+    }
+
+    @AfterEach
+    void keepLogs() {
+        CapturedOutput.keepDirectory(workingDir.resolve("logs"), "cli-logs/" + table);
     }
 
     private void insertAlice() {
