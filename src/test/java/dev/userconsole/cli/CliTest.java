@@ -50,7 +50,7 @@ class CliTest {
             err.write("console opened on " + settings.describeConnection());
             return 0;
         });
-        CapturedOutput.record("CliTest " + String.join(" ", args), out + "\n" + err);
+        CapturedOutput.record("CliTest, a command (its arguments are input, not output)", out + "\n" + err);
         return new Result(code, out.toString(), err.toString());
     }
 
