@@ -1,5 +1,7 @@
 package dev.userconsole.text;
 
+import java.util.regex.Pattern;
+
 /**
  * Makes stored strings safe to put on a terminal or in a CSV cell.
  *
@@ -9,6 +11,13 @@ package dev.userconsole.text;
  * output is for reading, not for parsing back.
  */
 public final class VisibleText {
+    /**
+     * Text with no character {@link #needsEscape} refuses (surrogate pairs are whole characters here): what a
+     * text field may hold, so nothing typed or pasted into it reaches the terminal raw.
+     */
+    public static final Pattern PRINTABLE_TEXT = Pattern.compile(
+            "[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029\\ufeff]*");
+
     private VisibleText() {
     }
 

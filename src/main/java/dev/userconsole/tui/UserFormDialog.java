@@ -87,6 +87,8 @@ final class UserFormDialog {
 
     private void addField(Panel grid, String key, String label, boolean masked) {
         TextBox box = new TextBox(new TerminalSize(FIELD_WIDTH, 1));
+        // Lanterna draws bidi and C1 characters to the terminal as they are: a keystroke adding one is ignored
+        box.setValidationPattern(VisibleText.PRINTABLE_TEXT);
         if (masked) {
             box.setMask('*');
         }

@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 class VisibleTextTest {
 
     @Test
+    void printableTextPatternRefusesExactlyWhatNeedsEscaping() {
+        for (int cp = 0; cp < 0x10000; cp++) {
+            if (Character.getType(cp) != Character.SURROGATE) {
+                boolean printable = VisibleText.PRINTABLE_TEXT.matcher(Character.toString(cp)).matches();
+                assertEquals(!VisibleText.needsEscape(cp), printable, String.format("U+%04X", cp));
+            }
+        }
+        assertEquals(true, VisibleText.PRINTABLE_TEXT.matcher("Zoë 山田 🙂").matches());
+    }
+
+    @Test
     void plainTextIsUnchanged() {
         String text = "Zoë 山田 🙂";
         assertSame(text, VisibleText.of(text));
