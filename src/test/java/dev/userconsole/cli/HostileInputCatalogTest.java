@@ -34,6 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Every case of the hostile input catalog ({@code hostile-inputs.jsonl}) through the scriptable commands,
@@ -76,7 +79,9 @@ class HostileInputCatalogTest {
     @MethodSource("cases")
     void eachCaseGetsAClearMessageOrIsStoredAndShownSafely(HostileCase c) throws IOException {
         table = LocalDynamoDb.freshTableName();
-        assertEquals(0, run(Map.of(), "", "create-table").exitCode());
+        raw.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("emailAddress").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("emailAddress").attributeType(ScalarAttributeType.S)));
         switch (c.kind()) {
             case "insert" -> insert(c);
             case "update" -> update(c);
