@@ -184,6 +184,36 @@ full_flow() {
 full_flow 80 24
 full_flow 120 40
 
+# put_raw_item JSON: writes an item straight to DynamoDB Local, as another tool would (no validation).
+# The body is ASCII: control and bidi characters travel as JSON \u escapes.
+put_raw_item() {
+  curl -s -o /dev/null -w '%{http_code}' "$ENDPOINT" -H 'Content-Type: application/x-amz-json-1.0' \
+    -H 'X-Amz-Target: DynamoDB_20120810.PutItem' \
+    -H 'Authorization: AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
+    --data "{\"TableName\":\"$TABLE\",\"Item\":$1}"
+}
+
+echo "== hostile stored names (escape, OSC title, bidi, C1) in a real terminal"
+TABLE="E2E_hostile"
+cli create-table >/dev/null 2>&1
+code="$(put_raw_item '{"emailAddress":{"S":"evil@example.com"},"firstName":{"S":"\u001b]0;pwned\u0007\u001b[2J"},"lastName":{"S":"Bidi\u202eevil\u009b[31m"}}')"
+[ "$code" = 200 ] && pass "a hostile item was stored raw" || fail "storing the raw item answered HTTP $code"
+open_console 80 24 xterm-256color
+if wait_for "Insert user" 60; then
+  keys r
+  wait_for '\x1b]0;pwned' 20
+  wait_for 'Bidi\u202eevil' 5
+  keys Enter
+  wait_for '\x1b]0;pwned\x07\x1b[2J Bidi\u202eevil\x9b[31m' 10
+  wait_for "Table $TABLE: ACTIVE" 5
+  title="$(tm display-message -p -t e2e '#{pane_title}')"
+  if [[ "$title" == *pwned* ]]; then fail "the stored OSC sequence set the terminal title"; else pass "the terminal title is untouched"; fi
+  keys Enter
+  wait_for "Leave the password empty" 10 && keys Escape
+  keys Escape
+  wait_for "Insert user" && quit_and_check_terminal
+fi
+
 echo "== other terminals, NO_COLOR"
 TABLE="E2E_80x24"
 for term in screen-256color linux vt100; do

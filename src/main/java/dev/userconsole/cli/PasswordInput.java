@@ -43,13 +43,24 @@ final class PasswordInput {
         return password;
     }
 
+    /**
+     * Up to the first newline, without a trailing carriage return (Windows line ends). Not
+     * {@code readLine()}: it also ends a line at a lone {@code \r}, which would silently cut a password
+     * that holds one; kept whole, the validator refuses it.
+     */
     private static String firstLine(Io io) {
         try {
-            String line = io.in().readLine();
-            if (line == null) {
+            StringBuilder line = new StringBuilder();
+            int c = io.in().read();
+            if (c < 0) {
                 throw new InvalidInputException("password", "standard input was empty");
             }
-            return line;
+            while (c >= 0 && c != '\n') {
+                line.append((char) c);
+                c = io.in().read();
+            }
+            int end = line.length();
+            return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

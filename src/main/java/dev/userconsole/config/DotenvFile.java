@@ -45,6 +45,9 @@ public final class DotenvFile {
     private static String badLine(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+                return "it starts with a byte-order mark; save it as UTF-8 without one";
+            }
             for (int i = 0; i < lines.size(); i++) {
                 if (!WELL_FORMED.matcher(lines.get(i)).matches()) {
                     return "line " + (i + 1) + " is not KEY=VALUE";

@@ -32,6 +32,10 @@ public final class SettingsLoader {
     public static final String READ_ONLY = "READ_ONLY";
     public static final String AUDIT_LOG = "AUDIT_LOG";
 
+    private static final int MAX_PORT = 65535;
+    /** The user-info part of a URL ({@code user:secret@}), which may hold a secret: never echoed. */
+    private static final Pattern USER_INFO = Pattern.compile("[^/@]*@");
+
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
 
@@ -207,19 +211,14 @@ public final class SettingsLoader {
             URI uri = new URI(raw.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-                    && uri.getUserInfo() == null) {
+                    && uri.getUserInfo() == null && uri.getPort() <= MAX_PORT) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // reported below with the same sentence as any other malformed endpoint
         }
-        throw config("The endpoint \"" + VisibleText.of(withoutUserInfo(raw)) + "\" is not a URL like"
-                + " http://localhost:8000 (and may not carry a user name or password).");
-    }
-
-    /** An endpoint written as http://user:secret@host would put the secret in the message: hide it. */
-    private static String withoutUserInfo(String endpoint) {
-        return endpoint.replaceAll("[^/@]*@", "***@");
+        throw config("The endpoint \"" + VisibleText.of(USER_INFO.matcher(raw).replaceAll("***@"))
+                + "\" is not a URL like http://localhost:8000 (credentials do not belong in it).");
     }
 
     private static boolean isLoopback(URI uri) {

@@ -1,5 +1,8 @@
 package dev.userconsole.text;
 
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
 /**
  * Makes stored strings safe to put on a terminal or in a CSV cell.
  *
@@ -9,6 +12,13 @@ package dev.userconsole.text;
  * output is for reading, not for parsing back.
  */
 public final class VisibleText {
+    /**
+     * Text with no character {@link #needsEscape} refuses (surrogate pairs are whole characters here): what a
+     * text field may hold, so nothing typed or pasted into it reaches the terminal raw.
+     */
+    public static final Pattern PRINTABLE_TEXT = Pattern.compile(
+            "[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029\\ufeff]*");
+
     private VisibleText() {
     }
 
@@ -32,6 +42,33 @@ public final class VisibleText {
         return out.toString();
     }
 
+    /**
+     * {@link #of} for the console's screens. Lanterna gives every character at least one cell, while a
+     * terminal gives combining marks and joiners none, so such characters would push the rest of a row out
+     * of its columns. Text is composed (NFC: a decomposed "e\u0301" becomes one "\u00e9"), variation
+     * selectors (presentation only) are dropped, and any other character still taking no column is shown as
+     * an escape ({@code \u200d}), so every character takes exactly the columns {@link #width} says.
+     */
+    public static String forScreen(String raw) {
+        String composed = Normalizer.normalize(of(raw), Normalizer.Form.NFC);
+        if (composed.codePoints().allMatch(cp -> width(cp) > 0)) {
+            return composed;
+        }
+        StringBuilder out = new StringBuilder(composed.length() + 8);
+        composed.codePoints().forEach(cp -> {
+            if (width(cp) > 0) {
+                out.appendCodePoint(cp);
+            } else if (!isVariationSelector(cp)) {
+                out.append(String.format("\\u%04x", cp));
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isVariationSelector(int cp) {
+        return cp >= 0xFE00 && cp <= 0xFE0F;
+    }
+
     /** True for code points that must never reach a terminal raw. */
     public static boolean needsEscape(int cp) {
         return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || isBidiControl(cp)
@@ -53,7 +90,7 @@ public final class VisibleText {
     public static int width(int cp) {
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || cp == 0x200D
-                || (cp >= 0xFE00 && cp <= 0xFE0F)) {
+                || isVariationSelector(cp)) {
             return 0;
         }
         return isWide(cp) ? 2 : 1;

@@ -336,7 +336,7 @@ public final class ConsoleUi {
     }
 
     private void redrawStatus() {
-        statusLabel.setText(VisibleText.of(status.text()));
+        statusLabel.setText(VisibleText.forScreen(status.text()));
     }
 
     private void busy(String task) {

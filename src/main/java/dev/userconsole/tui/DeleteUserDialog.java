@@ -27,8 +27,8 @@ final class DeleteUserDialog {
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label("Delete this user? This cannot be undone."));
         panel.addComponent(new EmptySpace());
-        panel.addComponent(new Label("  " + VisibleText.of(user.emailAddress())));
-        panel.addComponent(new Label("  " + VisibleText.of(user.firstName()) + " " + VisibleText.of(user.lastName())));
+        panel.addComponent(new Label("  " + VisibleText.forScreen(user.emailAddress())));
+        panel.addComponent(new Label("  " + VisibleText.forScreen(user.firstName()) + " " + VisibleText.forScreen(user.lastName())));
         panel.addComponent(new EmptySpace());
         panel.addComponent(state);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));

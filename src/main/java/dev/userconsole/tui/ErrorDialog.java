@@ -27,7 +27,7 @@ final class ErrorDialog {
 
     ErrorDialog(ConsoleUi ui, ConsoleException error) {
         this.ui = ui;
-        for (String line : wrap(VisibleText.of(error.getMessage()))) {
+        for (String line : wrap(VisibleText.forScreen(error.getMessage()))) {
             panel.addComponent(new Label(line));
         }
         panel.addComponent(new EmptySpace());
@@ -53,7 +53,7 @@ final class ErrorDialog {
     private static String detailsOf(ConsoleException error) {
         String cause = error.getCause() == null ? "no further cause"
                 : error.getCause().getClass().getSimpleName() + ": " + error.getCause().getMessage();
-        return "Kind: " + error.problem() + ". Cause: " + VisibleText.of(cause)
+        return "Kind: " + error.problem() + ". Cause: " + VisibleText.forScreen(cause)
                 + ". The log file (logs/user-console.log) has the full record.";
     }
 

@@ -74,7 +74,7 @@ final class ExportDialog {
                         ui.showMessage("Export cancelled", "Export cancelled; the partial file was removed.");
                     } else {
                         ui.showMessage("Export finished", "Exported " + count + (count == 1 ? " user" : " users")
-                                + " to " + VisibleText.of(path.toString()) + (withHashes ? " (owner-only file)." : "."));
+                                + " to " + VisibleText.forScreen(path.toString()) + (withHashes ? " (owner-only file)." : "."));
                     }
                 }, e -> {
                     dialog.close();

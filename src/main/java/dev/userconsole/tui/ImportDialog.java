@@ -55,7 +55,7 @@ final class ImportDialog {
         try {
             rows = ImportFile.open(path, null);
         } catch (ConsoleException e) {
-            error.setText("! " + VisibleText.of(e.getMessage()));
+            error.setText("! " + VisibleText.forScreen(e.getMessage()));
             return;
         }
         ImportProgress progress = new ImportProgress(ImportFile.countRows(path, null));
@@ -84,7 +84,7 @@ final class ImportDialog {
                 "Imported %d, skipped %d (already existed), invalid %d, failed %d.", report.imported(),
                 report.skipped(), report.invalid(), report.failed()));
         report.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> text.append("\nline ").append(p.line())
-                .append(": ").append(VisibleText.of(p.reason())));
+                .append(": ").append(VisibleText.forScreen(p.reason())));
         if (report.problems().size() > PROBLEMS_SHOWN) {
             text.append("\n... and ").append(report.problems().size() - PROBLEMS_SHOWN)
                     .append(" more (the import command lists them all).");

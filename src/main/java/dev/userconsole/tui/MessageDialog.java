@@ -24,7 +24,7 @@ class MessageDialog {
         this.ui = ui;
         this.window = new BasicWindow(title);
         int wrapAt = Math.max(20, Math.min(76, ui.width() - 6));
-        String[] lines = Arrays.stream(text.split("\n", -1)).map(VisibleText::of)
+        String[] lines = Arrays.stream(text.split("\n", -1)).map(VisibleText::forScreen)
                 .flatMap(line -> Wrap.lines(line, wrapAt).stream()).toArray(String[]::new);
         int room = Math.max(3, ui.height() - 8);
         if (lines.length <= room) {

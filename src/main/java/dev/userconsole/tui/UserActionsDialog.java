@@ -18,8 +18,8 @@ final class UserActionsDialog {
     UserActionsDialog(ConsoleUi ui, User user) {
         this.ui = ui;
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label(VisibleText.of(user.emailAddress())));
-        panel.addComponent(new Label(VisibleText.of(user.firstName()) + " " + VisibleText.of(user.lastName())));
+        panel.addComponent(new Label(VisibleText.forScreen(user.emailAddress())));
+        panel.addComponent(new Label(VisibleText.forScreen(user.firstName()) + " " + VisibleText.forScreen(user.lastName())));
         panel.addComponent(new EmptySpace());
         String writes = ui.readOnly() ? " (disabled: read-only)" : "";
         actions.addItem("Update" + writes, () -> {

@@ -328,7 +328,7 @@ final class UserBrowserView implements View {
         for (User user : shown) {
             String[] cells = new String[COLUMNS.length];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = VisibleText.fit(VisibleText.of(display(i, VALUES.get(i).apply(user), widths[i])), widths[i]);
+                cells[i] = VisibleText.fit(VisibleText.forScreen(display(i, VALUES.get(i).apply(user), widths[i])), widths[i]);
             }
             model.addRow(cells);
         }

@@ -51,7 +51,7 @@ final class UserFormDialog {
             addField(grid, "confirm", "Confirm", true);
         } else {
             grid.addComponent(new Label("Email"));
-            grid.addComponent(new Label(VisibleText.of(loaded.emailAddress())));
+            grid.addComponent(new Label(VisibleText.forScreen(loaded.emailAddress())));
             addField(grid, "first name", "First name", false);
             addField(grid, "last name", "Last name", false);
             addField(grid, "password", "New password", true);
@@ -87,6 +87,8 @@ final class UserFormDialog {
 
     private void addField(Panel grid, String key, String label, boolean masked) {
         TextBox box = new TextBox(new TerminalSize(FIELD_WIDTH, 1));
+        // Lanterna draws bidi and C1 characters to the terminal as they are: a keystroke adding one is ignored
+        box.setValidationPattern(VisibleText.PRINTABLE_TEXT);
         if (masked) {
             box.setMask('*');
         }
@@ -102,8 +104,8 @@ final class UserFormDialog {
 
     /** Stored names may hold characters a text field cannot show; they are shown escaped. */
     private void fill(User user) {
-        setText("first name", VisibleText.of(user.firstName()));
-        setText("last name", VisibleText.of(user.lastName()));
+        setText("first name", VisibleText.forScreen(user.firstName()));
+        setText("last name", VisibleText.forScreen(user.lastName()));
         fields.get("password").setText("");
         fields.get("confirm").setText("");
     }
@@ -178,8 +180,8 @@ final class UserFormDialog {
         ui.backend().run("Saving user", users -> users.insert(user), created -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User created", "Created user " + VisibleText.of(created.emailAddress()) + " ("
-                    + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
+            ui.showMessage("User created", "Created user " + VisibleText.forScreen(created.emailAddress()) + " ("
+                    + VisibleText.forScreen(created.firstName()) + " " + VisibleText.forScreen(created.lastName()) + ").");
         }, this::failed);
     }
 
@@ -196,7 +198,7 @@ final class UserFormDialog {
         ui.backend().run("Saving user", users -> users.update(base, changes), updated -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User updated", "Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+            ui.showMessage("User updated", "Updated user " + VisibleText.forScreen(updated.emailAddress()) + ".");
         }, this::failed);
     }
 
@@ -206,7 +208,7 @@ final class UserFormDialog {
 
     /** Only changed fields are sent; a field still showing the stored (escaped) value is unchanged. */
     private static String changed(String typed, String stored) {
-        return Objects.equals(typed, VisibleText.of(stored)) ? null : typed;
+        return Objects.equals(typed, VisibleText.forScreen(stored)) ? null : typed;
     }
 
     private void busy(String message) {

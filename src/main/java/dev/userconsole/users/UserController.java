@@ -279,8 +279,10 @@ public final class UserController implements AutoCloseable {
         String exists = "attribute_exists(" + expression.name(User.EMAIL) + ")";
         String updated = expression.name(User.DATE_UPDATED);
         // Items the original app wrote carry no version number; the dateUpdated that was read serves as one.
+        // Read as missing, it is absent or (written by another tool) not a string: either is the same version.
         expression.condition(loaded.dateUpdated() == null
-                ? exists + " AND attribute_not_exists(" + updated + ")"
+                ? exists + " AND (attribute_not_exists(" + updated + ") OR NOT attribute_type(" + updated + ", "
+                        + expression.value(AttributeValue.fromS("S")) + "))"
                 : exists + " AND " + updated + " = " + expression.value(AttributeValue.fromS(loaded.dateUpdated())));
         UpdateExpression built = expression.build();
         try {

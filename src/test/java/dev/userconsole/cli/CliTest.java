@@ -195,6 +195,19 @@ class CliTest {
     }
 
     @Test
+    void aCarriageReturnInsideAStdinPasswordIsRefusedNotCutButALineEndingOneIsDropped() {
+        Result inside = withStdin("password1\rrest\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+                "--last-name", "R", "--password-stdin");
+        assertEquals(2, inside.exitCode(), inside.err());
+        assertEquals("error: password: contains control characters", inside.err().strip());
+        Result windows = withStdin("password1\r\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+                "--last-name", "R", "--password-stdin");
+        assertEquals(0, windows.exitCode(), windows.err());
+        assertEquals(0, withStdin("password1\n", "check-password", "--email", "cr@example.com",
+                "--password-stdin").exitCode());
+    }
+
+    @Test
     void updateChangesNamesAndPassword() {
         insertAlice();
         Result r = withStdin("new-password-1\n", "update", "--email", "ALICE@example.com", "--last-name", "Jones",

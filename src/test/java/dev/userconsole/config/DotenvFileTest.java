@@ -41,4 +41,12 @@ class DotenvFileTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         assertFalse(e.getMessage().contains("unterminated-secret"), e.getMessage());
     }
+
+    @Test
+    void aByteOrderMarkIsNamedAsTheProblem() throws IOException {
+        Files.writeString(dir.resolve(".env"), "\uFEFFUSERS_TABLE=People\n");
+        ConsoleException e = assertThrows(ConsoleException.class, () -> DotenvFile.read(dir));
+        assertTrue(e.getMessage().endsWith("cannot be read: it starts with a byte-order mark; save it as UTF-8 without"
+                + " one."), e.getMessage());
+    }
 }

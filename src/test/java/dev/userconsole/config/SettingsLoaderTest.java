@@ -137,6 +137,15 @@ class SettingsLoaderTest {
                     new Options(endpoint, null, false, null, null, null)));
             assertTrue(e.getMessage().startsWith("The endpoint"), e.getMessage());
         }
+        for (String endpoint : new String[] {"http://key:s3cret@127.0.0.1:8000", "http://key:s3cret@local host"}) {
+            ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),
+                    new Options(endpoint, null, false, null, null, null)));
+            assertFalse(e.getMessage().contains("s3cret"), "a secret in the URL is not echoed: " + e.getMessage());
+            assertTrue(e.getMessage().contains("\"http://***@"), e.getMessage());
+        }
+        ConsoleException port = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),
+                new Options("http://127.0.0.1:99999", null, false, null, null, null)));
+        assertEquals(Problem.CONFIGURATION, port.problem(), "a port above 65535 is bad input, not a crash");
         assertThrows(ConsoleException.class, () -> load(Map.of("USERS_TABLE", "a b"), Map.of(), Options.none()));
         assertThrows(ConsoleException.class, () -> load(Map.of("AWS_REGION", "EU WEST"), Map.of(), Options.none()));
         assertThrows(ConsoleException.class,

@@ -2,10 +2,36 @@ package dev.userconsole.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class VisibleTextTest {
+
+    @Test
+    void printableTextPatternRefusesExactlyWhatNeedsEscaping() {
+        for (int cp = 0; cp < 0x10000; cp++) {
+            if (Character.getType(cp) != Character.SURROGATE) {
+                boolean printable = VisibleText.PRINTABLE_TEXT.matcher(Character.toString(cp)).matches();
+                assertEquals(!VisibleText.needsEscape(cp), printable, String.format("U+%04X", cp));
+            }
+        }
+        assertEquals(true, VisibleText.PRINTABLE_TEXT.matcher("Zoë 山田 🙂").matches());
+    }
+
+    @Test
+    void onScreenEveryCharacterTakesTheColumnsWidthSays() {
+        assertEquals("Jos\u00e9", VisibleText.forScreen("Jose\u0301"), "composed");
+        assertEquals("\u2764", VisibleText.forScreen("\u2764\ufe0f"), "variation selector dropped");
+        assertEquals("👨\\u200d👩", VisibleText.forScreen("👨\u200d👩"));
+        assertEquals("q\\u0307\\x1b", VisibleText.forScreen("q\u0307\u001b"), "no composed form: escaped");
+        String plain = "Zoë 山田 🙂";
+        assertSame(plain, VisibleText.forScreen(plain));
+        for (String s : new String[] {"Jose\u0301", "👨\u200d👩\u200d👧", "a\u20dd"}) {
+            String shown = VisibleText.forScreen(s);
+            assertTrue(shown.codePoints().allMatch(cp -> VisibleText.width(cp) > 0), shown);
+        }
+    }
 
     @Test
     void plainTextIsUnchanged() {

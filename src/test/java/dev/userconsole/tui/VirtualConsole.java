@@ -49,6 +49,12 @@ final class VirtualConsole implements AutoCloseable {
         text.chars().forEach(c -> key(new KeyStroke((char) c, false, false)));
     }
 
+    /** Types a long text as one burst of keys (the UI handles all queued keys before it redraws). */
+    void paste(String text) {
+        text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+        pump();
+    }
+
     void press(KeyType type) {
         key(new KeyStroke(type));
     }

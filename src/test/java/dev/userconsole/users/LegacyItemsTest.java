@@ -106,6 +106,18 @@ class LegacyItemsTest {
     }
 
     @Test
+    void anItemWhoseDateUpdatedIsNotAStringIsUpdatedOnceAndThenVersioned() {
+        raw.putItem(b -> b.tableName(table).item(Map.of("emailAddress", AttributeValue.fromS("typed@example.com"),
+                "dateUpdated", AttributeValue.fromN("1700000000"))));
+        User loaded = users.get("typed@example.com");
+        assertNull(loaded.dateUpdated(), "a number reads as missing");
+        User updated = users.update(loaded, new UserChanges("Ty", null, null));
+        assertEquals("Ty", updated.firstName());
+        assertEquals(Problem.CHANGED_BY_SOMEONE_ELSE, assertThrows(ConsoleException.class,
+                () -> users.update(loaded, new UserChanges("Stale", null, null))).problem());
+    }
+
+    @Test
     void aStoredPasswordThatIsNotAHashIsReported() {
         raw.putItem(b -> b.tableName(table).item(Map.of("emailAddress", AttributeValue.fromS("plain@example.com"),
                 "password", AttributeValue.fromS("hunter22"))));
