@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,8 +41,8 @@ final class DeleteCommand extends UserCommand {
             }
             key = user.emailAddress();
         }
-        User deleted = users.delete(key);
-        io().err().println("Deleted user " + VisibleText.of(deleted.emailAddress()) + ".");
+        Written deleted = users.delete(key);
+        report(deleted, "Deleted user " + VisibleText.of(deleted.user().emailAddress()) + ".");
         return 0;
     }
 }

@@ -3,10 +3,10 @@ package dev.userconsole.cli;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
-import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,8 +52,8 @@ final class UpdateCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        User updated = users.update(email, changes);
-        io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+        Written updated = users.update(email, changes);
+        report(updated, "Updated user " + VisibleText.of(updated.user().emailAddress()) + ".");
         return 0;
     }
 }

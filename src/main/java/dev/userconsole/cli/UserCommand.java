@@ -1,6 +1,7 @@
 package dev.userconsole.cli;
 
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.Written;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,5 +26,11 @@ abstract class UserCommand implements Callable<Integer> {
 
     Io io() {
         return root.io();
+    }
+
+    /** Says what a write did: first how it was found out, when its answer was lost and it was checked. */
+    void report(Written written, String done) {
+        written.note().ifPresent(io().err()::println);
+        io().err().println(done);
     }
 }

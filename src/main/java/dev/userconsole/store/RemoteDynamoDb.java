@@ -53,9 +53,10 @@ final class RemoteDynamoDb implements DynamoDb {
         return DynamoDbClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(provider(credentials))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(defaults -> new IoExceptionsHttpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(attemptTimeout))
+                        .socketTimeout(attemptTimeout)
+                        .buildWithDefaults(defaults)))
                 .overrideConfiguration(o -> o
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(attemptTimeout)

@@ -175,10 +175,11 @@ final class UserFormDialog {
     private void insert() {
         NewUser user = new NewUser(text("email"), text("first name"), text("last name"), text("password"));
         busy("Saving (hashing the password takes a moment)...");
-        ui.backend().run("Saving user", users -> users.insert(user), created -> {
+        ui.backend().run("Saving user", users -> users.insert(user), written -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User created", "Created user " + VisibleText.of(created.emailAddress()) + " ("
+            User created = written.user();
+            ui.showWritten("User created", written, "Created user " + VisibleText.of(created.emailAddress()) + " ("
                     + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
         }, this::failed);
     }
@@ -196,7 +197,7 @@ final class UserFormDialog {
         ui.backend().run("Saving user", users -> users.update(base, changes), updated -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User updated", "Updated user " + VisibleText.of(updated.emailAddress()) + ".");
+            ui.showWritten("User updated", updated, "Updated user " + VisibleText.of(updated.user().emailAddress()) + ".");
         }, this::failed);
     }
 

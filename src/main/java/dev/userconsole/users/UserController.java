@@ -12,6 +12,7 @@ import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class UserController implements AutoCloseable {
     private final PasswordHasher hasher;
     private final Timestamps timestamps;
     private final ParallelScan scan;
+    private final LostAnswers lost;
 
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
         this.database = database;
@@ -58,6 +60,7 @@ public final class UserController implements AutoCloseable {
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
         this.scan = new ParallelScan(client, errors);
+        this.lost = new LostAnswers(client, tableName, database.where(), errors);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -83,8 +86,11 @@ public final class UserController implements AutoCloseable {
         return table.describe();
     }
 
-    /** Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert). */
-    public User insert(NewUser input) {
+    /**
+     * Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert).
+     * When the answer is lost, what is stored says what happened.
+     */
+    public Written insert(NewUser input) {
         String email = UserValidator.email(input.email());
         String firstName = UserValidator.firstName(input.firstName());
         String lastName = UserValidator.lastName(input.lastName());
@@ -97,17 +103,35 @@ public final class UserController implements AutoCloseable {
                 User.PASSWORD, AttributeValue.fromS(hash),
                 User.DATE_CREATED, AttributeValue.fromS(now),
                 User.DATE_UPDATED, AttributeValue.fromS(now));
+        User created = new User(email, firstName, lastName, now, now);
         try {
             client.putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(#key)")
-                    .expressionAttributeNames(Map.of("#key", User.EMAIL)));
+                    .expressionAttributeNames(Map.of("#key", User.EMAIL))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Written.answered(created);
         } catch (ConditionalCheckFailedException e) {
-            throw new ConsoleException(Problem.ALREADY_EXISTS,
-                    "A user with email " + VisibleText.of(email) + " already exists.");
+            // The hash's random salt makes the item unique: finding it means an earlier attempt wrote it
+            // and the SDK retried after its answer was lost.
+            if (e.hasItem() && item.equals(e.item())) {
+                return Written.checked(created, lost.checked("insert", "the user was created"));
+            }
+            throw alreadyExists(email);
         } catch (SdkException e) {
-            throw errors.translate(e);
+            Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "insert", email);
+            if (stored.isEmpty()) {
+                throw lost.notApplied("insert", "user " + VisibleText.of(email) + " was not created", e);
+            }
+            if (!stored.get().equals(item)) {
+                throw alreadyExists(email);
+            }
+            return Written.checked(created, lost.checked("insert", "the user was created"));
         }
-        return new User(email, firstName, lastName, now, now);
+    }
+
+    private static ConsoleException alreadyExists(String email) {
+        return new ConsoleException(Problem.ALREADY_EXISTS,
+                "A user with email " + VisibleText.of(email) + " already exists.");
     }
 
     /**
@@ -168,7 +192,7 @@ public final class UserController implements AutoCloseable {
     }
 
     /** Reads the user, then applies the changes unless someone else changes the user in between. */
-    public User update(String email, UserChanges changes) {
+    public Written update(String email, UserChanges changes) {
         ValidChanges valid = validate(changes);
         User current = get(email);
         return write(current, valid);
@@ -178,7 +202,7 @@ public final class UserController implements AutoCloseable {
      * Applies changes to a user as it was loaded earlier (by a form, say): refused with
      * {@link Problem#CHANGED_BY_SOMEONE_ELSE} if the stored user is no longer that version.
      */
-    public User update(User loaded, UserChanges changes) {
+    public Written update(User loaded, UserChanges changes) {
         return write(loaded, validate(changes));
     }
 
@@ -193,18 +217,26 @@ public final class UserController implements AutoCloseable {
         return new ValidChanges(firstName, lastName, hash);
     }
 
-    private User write(User loaded, ValidChanges changes) {
+    private Written write(User loaded, ValidChanges changes) {
+        // What the update sets: a stored item holding all of it (new dateUpdated included) is this update's.
+        Map<String, AttributeValue> written = new LinkedHashMap<>();
+        written.put(User.EMAIL, AttributeValue.fromS(loaded.emailAddress()));
         UpdateExpression.Builder expression = UpdateExpression.builder();
         if (changes.firstName() != null) {
             expression.set(User.FIRST_NAME, changes.firstName());
+            written.put(User.FIRST_NAME, AttributeValue.fromS(changes.firstName()));
         }
         if (changes.lastName() != null) {
             expression.set(User.LAST_NAME, changes.lastName());
+            written.put(User.LAST_NAME, AttributeValue.fromS(changes.lastName()));
         }
         if (changes.passwordHash() != null) {
             expression.set(User.PASSWORD, changes.passwordHash());
+            written.put(User.PASSWORD, AttributeValue.fromS(changes.passwordHash()));
         }
-        expression.set(User.DATE_UPDATED, timestamps.after(loaded.dateUpdated()));
+        String dateUpdated = timestamps.after(loaded.dateUpdated());
+        expression.set(User.DATE_UPDATED, dateUpdated);
+        written.put(User.DATE_UPDATED, AttributeValue.fromS(dateUpdated));
         String exists = "attribute_exists(" + expression.name(User.EMAIL) + ")";
         String updated = expression.name(User.DATE_UPDATED);
         // Items the original app wrote carry no version number; the dateUpdated that was read serves as one.
@@ -221,39 +253,51 @@ public final class UserController implements AutoCloseable {
                     .expressionAttributeValues(built.values())
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return User.fromItem(response.attributes());
+            return Written.answered(User.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 throw notFound(loaded.emailAddress());
             }
+            if (LostAnswers.holds(e.item(), written)) {
+                // an earlier attempt made this very change and the SDK retried after its answer was lost
+                return Written.checked(User.fromItem(e.item()), lost.checked("update", "the change was saved"));
+            }
             throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(loaded.emailAddress())
                     + " was changed by someone else after it was read; reload it and try again.");
         } catch (SdkException e) {
-            throw errors.translate(e);
+            Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "update", loaded.emailAddress());
+            if (stored.isPresent() && LostAnswers.holds(stored.get(), written)) {
+                return Written.checked(User.fromItem(stored.get()), lost.checked("update", "the change was saved"));
+            }
+            throw lost.notApplied("update", stored.isEmpty()
+                    ? "user " + VisibleText.of(loaded.emailAddress()) + " no longer exists"
+                    : "the change was not saved", e);
         }
     }
 
-    /** Deletes the user stored under exactly this key, or else under its normalised form. */
-    public User delete(String email) {
-        String exact = UserValidator.lookupKey(email);
-        Optional<User> deleted = deleteExact(exact);
-        String normalised = normalise(exact);
-        if (deleted.isEmpty() && !normalised.equals(exact)) {
-            deleted = deleteExact(normalised);
-        }
-        return deleted.orElseThrow(() -> notFound(email));
-    }
-
-    private Optional<User> deleteExact(String key) {
+    /**
+     * Deletes the user stored under exactly this key, or else under its normalised form. The user is read
+     * first, so a retry that finds it gone knows an earlier attempt deleted it.
+     */
+    public Written delete(String email) {
+        User found = User.fromItem(findItem(email).orElseThrow(() -> notFound(email)));
+        String key = found.emailAddress();
         try {
-            return Optional.of(User.fromItem(client.deleteItem(b -> b.tableName(table.name()).key(key(key))
+            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
                     .conditionExpression("attribute_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", User.EMAIL))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes()));
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            return Written.answered(old == null || old.isEmpty() ? found : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            if (e.numAttempts() != null && e.numAttempts() > 1) {
+                return Written.checked(found, lost.checked("delete", "the user is deleted"));
+            }
+            throw notFound(email);
         } catch (SdkException e) {
-            throw errors.translate(e);
+            if (lost.storedAfter(e, "delete", key).isPresent()) {
+                throw lost.notApplied("delete", "user " + VisibleText.of(key) + " was not deleted", e);
+            }
+            return Written.checked(found, lost.checked("delete", "the user is deleted"));
         }
     }
 
