@@ -8,6 +8,7 @@ import dev.userconsole.text.VisibleText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,19 +41,39 @@ final class LostAnswers {
     }
 
     /**
-     * Whether a failed call may nevertheless have been applied: its answer was lost or it came back as a
-     * server error, or an earlier attempt failed that way before the SDK retried.
+     * Whether a failed call may nevertheless have been applied: one of its attempts lost its answer or was
+     * answered with a server error. The SDK keeps the failures of earlier attempts as suppressed exceptions.
      */
     static boolean mayHaveApplied(SdkException e) {
-        if (e.numAttempts() != null && e.numAttempts() > 1) {
-            return true;
-        }
+        return attemptMayHaveApplied(e) || earlierAttemptMayHaveApplied(e);
+    }
+
+    /** Whether an attempt before the one that ended the call may have been applied. */
+    static boolean earlierAttemptMayHaveApplied(SdkException e) {
+        Throwable[] earlier = e.getSuppressed();
+        int attempts = e.numAttempts() == null ? 1 : e.numAttempts();
+        return earlier.length < attempts - 1 || Arrays.stream(earlier).anyMatch(LostAnswers::recordMayHaveApplied);
+    }
+
+    /**
+     * The SDK records an earlier attempt's failure as a message only ("Request attempt 1 failure: ..."), with
+     * no cause to inspect: only a refused connection shows that nothing was sent.
+     */
+    private static boolean recordMayHaveApplied(Throwable record) {
+        return record.getCause() != null ? attemptMayHaveApplied(record)
+                : !String.valueOf(record.getMessage()).contains("Connection refused");
+    }
+
+    private static boolean attemptMayHaveApplied(Throwable e) {
         if (e instanceof AwsServiceException service) {
-            return service.statusCode() >= 500;
+            // an answer without an error code is a damaged one, cut off before its body
+            return service.statusCode() >= 500 || service.awsErrorDetails() == null
+                    || service.awsErrorDetails().errorCode() == null;
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
         }
+        // a connection that was never made carried no request
         return causedBy(e, IOException.class) && !causedBy(e, ConnectException.class)
                 && !causedBy(e, UnknownHostException.class);
     }

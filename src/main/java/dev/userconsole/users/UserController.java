@@ -289,7 +289,8 @@ public final class UserController implements AutoCloseable {
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             return Written.answered(old == null || old.isEmpty() ? found : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
-            if (e.numAttempts() != null && e.numAttempts() > 1) {
+            // it was there a moment ago: an earlier attempt that lost its answer deleted it
+            if (LostAnswers.earlierAttemptMayHaveApplied(e)) {
                 return Written.checked(found, lost.checked("delete", "the user is deleted"));
             }
             throw notFound(email);

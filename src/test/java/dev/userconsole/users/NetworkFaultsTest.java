@@ -48,8 +48,12 @@ class NetworkFaultsTest {
     private UserController users;
 
     static Settings settingsThrough(URI endpoint, String table) {
+        return settingsThrough(endpoint, table, TIMEOUT);
+    }
+
+    static Settings settingsThrough(URI endpoint, String table, Duration timeout) {
         return new Settings(new Target.Endpoint(endpoint, "us-east-1", Credentials.placeholder()), table,
-                Settings.MIN_BCRYPT_COST, TIMEOUT, Path.of("target", "test-logs"));
+                Settings.MIN_BCRYPT_COST, timeout, Path.of("target", "test-logs"));
     }
 
     @BeforeEach
