@@ -6,6 +6,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
@@ -46,9 +47,9 @@ final class DeleteCommand extends UserCommand {
             }
             key = user.emailAddress();
         }
-        User deleted = users.delete(key);
-        io().err().println("Deleted user " + VisibleText.of(deleted.emailAddress()) + ".");
-        printIfAsked(format, deleted);
+        Written deleted = users.delete(key);
+        report(deleted, "Deleted user " + VisibleText.of(deleted.user().emailAddress()) + ".");
+        printIfAsked(format, deleted.user());
         return 0;
     }
 

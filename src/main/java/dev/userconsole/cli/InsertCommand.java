@@ -4,6 +4,7 @@ import dev.userconsole.users.NewUser;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
@@ -41,8 +42,9 @@ final class InsertCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        User created = users.insert(new NewUser(email, firstName, lastName, password));
-        io().err().println("Created user " + VisibleText.of(created.emailAddress()) + " ("
+        Written written = users.insert(new NewUser(email, firstName, lastName, password));
+        User created = written.user();
+        report(written, "Created user " + VisibleText.of(created.emailAddress()) + " ("
                 + VisibleText.of(created.firstName()) + " " + VisibleText.of(created.lastName()) + ").");
         printIfAsked(format, created);
         return 0;

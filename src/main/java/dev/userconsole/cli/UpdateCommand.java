@@ -7,6 +7,7 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
@@ -59,9 +60,10 @@ final class UpdateCommand extends UserCommand {
     @Override
     int run(UserController users) {
         User read = users.get(email);
-        User updated = users.update(read, changes);
+        Written written = users.update(read, changes);
+        User updated = written.user();
         // the version replaced tells an administrator (and the load test) which change this one followed
-        io().err().println("Updated user " + VisibleText.of(updated.emailAddress()) + " (dateUpdated was "
+        report(written, "Updated user " + VisibleText.of(updated.emailAddress()) + " (dateUpdated was "
                 + (read.dateUpdated() == null ? "never set" : VisibleText.of(read.dateUpdated())) + ", now "
                 + VisibleText.of(updated.dateUpdated()) + ").");
         printIfAsked(format, updated);

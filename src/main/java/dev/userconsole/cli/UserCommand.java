@@ -4,6 +4,7 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.WriteGuard;
+import dev.userconsole.users.Written;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.output.UserWriter;
@@ -68,5 +69,11 @@ abstract class UserCommand implements Callable<Integer> {
             writer.write(user);
             writer.finish();
         }
+    }
+
+    /** Says what a write did: first how it was found out, when its answer was lost and it was checked. */
+    void report(Written written, String done) {
+        written.note().ifPresent(io().err()::println);
+        io().err().println(done);
     }
 }

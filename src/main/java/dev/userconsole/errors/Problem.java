@@ -16,7 +16,9 @@ public enum Problem {
     THROTTLED(Outcome.UNAVAILABLE),
     DATA_DIR_IN_USE(Outcome.UNAVAILABLE),
     AUDIT_LOG_UNWRITABLE(Outcome.UNAVAILABLE),
-    DATABASE_ERROR(Outcome.UNAVAILABLE);
+    DATABASE_ERROR(Outcome.UNAVAILABLE),
+    /** A write was sent, its answer was lost, and the database could not be asked what happened. */
+    OUTCOME_UNKNOWN(Outcome.UNKNOWN);
 
     private final Outcome outcome;
 
@@ -28,9 +30,9 @@ public enum Problem {
         return outcome;
     }
 
-    /** The three kinds of failure a script can tell apart by exit code. */
+    /** The kinds of failure a script can tell apart by exit code. */
     public enum Outcome {
-        REFUSED(1), INVALID(2), UNAVAILABLE(3);
+        REFUSED(1), INVALID(2), UNAVAILABLE(3), UNKNOWN(4);
 
         private final int exitCode;
 

@@ -22,6 +22,13 @@ final class RemoteDynamoDb implements DynamoDb {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MAX_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
+    static {
+        // HttpURLConnection silently sends a POST again when a reused connection fails before the answer;
+        // hidden from the SDK, such a retry makes a lost write look like a refused one. The SDK retries
+        // instead, and the controller can then tell its own earlier write from someone else's.
+        System.setProperty("sun.net.http.retryPost", "false");
+    }
+
     private final DynamoDbClient client;
     private final String where;
 
@@ -53,9 +60,10 @@ final class RemoteDynamoDb implements DynamoDb {
         return DynamoDbClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(provider(credentials))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                .httpClientBuilder(defaults -> new IoExceptionsHttpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(attemptTimeout))
+                        .socketTimeout(attemptTimeout)
+                        .buildWithDefaults(defaults)))
                 .overrideConfiguration(o -> o
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(attemptTimeout)

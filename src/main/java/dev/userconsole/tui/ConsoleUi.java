@@ -18,6 +18,7 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.Written;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -307,6 +308,11 @@ public final class ConsoleUi {
 
     void showMessage(String title, String text) {
         new MessageDialog(this, title, text).open();
+    }
+
+    /** Says what a write did: first how it was found out, when its answer was lost and it was checked. */
+    void showWritten(String title, Written written, String done) {
+        showMessage(title, written.note().map(note -> note + "\n\n").orElse("") + done);
     }
 
     // ---- status line and busy indicator -----------------------------------------------------------

@@ -54,7 +54,7 @@ final class DeleteUserDialog {
         ui.backend().run("Deleting user", users -> users.delete(user.emailAddress()), deleted -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("Deleted", "Deleted user " + deleted.emailAddress() + ".");
+            ui.showWritten("Deleted", deleted, "Deleted user " + deleted.user().emailAddress() + ".");
         }, this::failed);
     }
 

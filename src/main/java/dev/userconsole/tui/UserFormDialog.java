@@ -177,11 +177,13 @@ final class UserFormDialog {
     private void insert() {
         NewUser user = new NewUser(text("email"), text("first name"), text("last name"), text("password"));
         busy("Saving (hashing the password takes a moment)...");
-        ui.backend().run("Saving user", users -> users.insert(user), created -> {
+        ui.backend().run("Saving user", users -> users.insert(user), written -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User created", "Created user " + VisibleText.forScreen(created.emailAddress()) + " ("
-                    + VisibleText.forScreen(created.firstName()) + " " + VisibleText.forScreen(created.lastName()) + ").");
+            User created = written.user();
+            ui.showWritten("User created", written, "Created user " + VisibleText.forScreen(created.emailAddress())
+                    + " (" + VisibleText.forScreen(created.firstName()) + " " + VisibleText.forScreen(created.lastName())
+                    + ").");
         }, this::failed);
     }
 
@@ -198,7 +200,8 @@ final class UserFormDialog {
         ui.backend().run("Saving user", users -> users.update(base, changes), updated -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showMessage("User updated", "Updated user " + VisibleText.forScreen(updated.emailAddress()) + ".");
+            ui.showWritten("User updated", updated, "Updated user "
+                    + VisibleText.forScreen(updated.user().emailAddress()) + ".");
         }, this::failed);
     }
 

@@ -14,6 +14,7 @@ import dev.userconsole.users.audit.WriteAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class UserController implements AutoCloseable {
     private final Timestamps timestamps;
     private final ParallelScan scan;
     private final WriteGuard guard;
+    private final LostAnswers lost;
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
@@ -72,6 +74,7 @@ public final class UserController implements AutoCloseable {
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
         this.scan = new ParallelScan(client, errors);
+        this.lost = new LostAnswers(client, tableName, database.where(), errors);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -106,12 +109,15 @@ public final class UserController implements AutoCloseable {
         return table.describe();
     }
 
-    /** Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert). */
-    public User insert(NewUser input) {
+    /**
+     * Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert).
+     * When the answer is lost, what is stored says what happened.
+     */
+    public Written insert(NewUser input) {
         return guard.run(WriteAction.INSERT, input.email(), List.of(), () -> insertUnguarded(input));
     }
 
-    private User insertUnguarded(NewUser input) {
+    private Written insertUnguarded(NewUser input) {
         String email = UserValidator.email(input.email());
         String firstName = UserValidator.firstName(input.firstName());
         String lastName = UserValidator.lastName(input.lastName());
@@ -124,17 +130,35 @@ public final class UserController implements AutoCloseable {
                 User.PASSWORD, AttributeValue.fromS(hash),
                 User.DATE_CREATED, AttributeValue.fromS(now),
                 User.DATE_UPDATED, AttributeValue.fromS(now));
+        User created = new User(email, firstName, lastName, now, now);
         try {
             client.putItem(b -> b.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(#key)")
-                    .expressionAttributeNames(Map.of("#key", User.EMAIL)));
+                    .expressionAttributeNames(Map.of("#key", User.EMAIL))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Written.answered(created);
         } catch (ConditionalCheckFailedException e) {
-            throw new ConsoleException(Problem.ALREADY_EXISTS,
-                    "A user with email " + VisibleText.of(email) + " already exists.");
+            // The hash's random salt makes the item unique: finding it means an earlier attempt wrote it
+            // and the SDK retried after its answer was lost.
+            if (e.hasItem() && item.equals(e.item())) {
+                return Written.checked(created, lost.checked("insert", "the user was created"));
+            }
+            throw alreadyExists(email);
         } catch (SdkException e) {
-            throw errors.translate(e);
+            Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "insert", email);
+            if (stored.isEmpty()) {
+                throw lost.notApplied("insert", "user " + VisibleText.of(email) + " was not created", e);
+            }
+            if (!stored.get().equals(item)) {
+                throw alreadyExists(email);
+            }
+            return Written.checked(created, lost.checked("insert", "the user was created"));
         }
-        return new User(email, firstName, lastName, now, now);
+    }
+
+    private static ConsoleException alreadyExists(String email) {
+        return new ConsoleException(Problem.ALREADY_EXISTS,
+                "A user with email " + VisibleText.of(email) + " already exists.");
     }
 
     /**
@@ -233,12 +257,12 @@ public final class UserController implements AutoCloseable {
     }
 
     /** Reads the user, then applies the changes unless someone else changes the user in between. */
-    public User update(String email, UserChanges changes) {
+    public Written update(String email, UserChanges changes) {
         return guard.run(WriteAction.UPDATE, email, WriteGuard.changedFields(changes),
                 () -> updateUnguarded(email, changes));
     }
 
-    private User updateUnguarded(String email, UserChanges changes) {
+    private Written updateUnguarded(String email, UserChanges changes) {
         ValidChanges valid = validate(changes);
         User current = get(email);
         return write(current, valid);
@@ -248,7 +272,7 @@ public final class UserController implements AutoCloseable {
      * Applies changes to a user as it was loaded earlier (by a form, say): refused with
      * {@link Problem#CHANGED_BY_SOMEONE_ELSE} if the stored user is no longer that version.
      */
-    public User update(User loaded, UserChanges changes) {
+    public Written update(User loaded, UserChanges changes) {
         return guard.run(WriteAction.UPDATE, loaded.emailAddress(), WriteGuard.changedFields(changes),
                 () -> write(loaded, validate(changes)));
     }
@@ -264,18 +288,26 @@ public final class UserController implements AutoCloseable {
         return new ValidChanges(firstName, lastName, hash);
     }
 
-    private User write(User loaded, ValidChanges changes) {
+    private Written write(User loaded, ValidChanges changes) {
+        // What the update sets: a stored item holding all of it (new dateUpdated included) is this update's.
+        Map<String, AttributeValue> written = new LinkedHashMap<>();
+        written.put(User.EMAIL, AttributeValue.fromS(loaded.emailAddress()));
         UpdateExpression.Builder expression = UpdateExpression.builder();
         if (changes.firstName() != null) {
             expression.set(User.FIRST_NAME, changes.firstName());
+            written.put(User.FIRST_NAME, AttributeValue.fromS(changes.firstName()));
         }
         if (changes.lastName() != null) {
             expression.set(User.LAST_NAME, changes.lastName());
+            written.put(User.LAST_NAME, AttributeValue.fromS(changes.lastName()));
         }
         if (changes.passwordHash() != null) {
             expression.set(User.PASSWORD, changes.passwordHash());
+            written.put(User.PASSWORD, AttributeValue.fromS(changes.passwordHash()));
         }
-        expression.set(User.DATE_UPDATED, timestamps.after(loaded.dateUpdated()));
+        String dateUpdated = timestamps.after(loaded.dateUpdated());
+        expression.set(User.DATE_UPDATED, dateUpdated);
+        written.put(User.DATE_UPDATED, AttributeValue.fromS(dateUpdated));
         String exists = "attribute_exists(" + expression.name(User.EMAIL) + ")";
         String updated = expression.name(User.DATE_UPDATED);
         // Items the original app wrote carry no version number; the dateUpdated that was read serves as one.
@@ -294,43 +326,56 @@ public final class UserController implements AutoCloseable {
                     .expressionAttributeValues(built.values())
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return User.fromItem(response.attributes());
+            return Written.answered(User.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             if (!e.hasItem() || e.item().isEmpty()) {
                 throw notFound(loaded.emailAddress());
             }
+            if (LostAnswers.holds(e.item(), written)) {
+                // an earlier attempt made this very change and the SDK retried after its answer was lost
+                return Written.checked(User.fromItem(e.item()), lost.checked("update", "the change was saved"));
+            }
             throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(loaded.emailAddress())
                     + " was changed by someone else after it was read; reload it and try again.");
         } catch (SdkException e) {
-            throw errors.translate(e);
+            Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "update", loaded.emailAddress());
+            if (stored.isPresent() && LostAnswers.holds(stored.get(), written)) {
+                return Written.checked(User.fromItem(stored.get()), lost.checked("update", "the change was saved"));
+            }
+            throw lost.notApplied("update", stored.isEmpty()
+                    ? "user " + VisibleText.of(loaded.emailAddress()) + " no longer exists"
+                    : "the change was not saved", e);
         }
     }
 
-    /** Deletes the user stored under exactly this key, or else under its normalised form. */
-    public User delete(String email) {
+    /**
+     * Deletes the user stored under exactly this key, or else under its normalised form. The user is read
+     * first, so a retry that finds it gone knows an earlier attempt deleted it.
+     */
+    public Written delete(String email) {
         return guard.run(WriteAction.DELETE, email, List.of(), () -> deleteUnguarded(email));
     }
 
-    private User deleteUnguarded(String email) {
-        String exact = UserValidator.lookupKey(email);
-        Optional<User> deleted = deleteExact(exact);
-        String normalised = normalise(exact);
-        if (deleted.isEmpty() && !normalised.equals(exact)) {
-            deleted = deleteExact(normalised);
-        }
-        return deleted.orElseThrow(() -> notFound(email));
-    }
-
-    private Optional<User> deleteExact(String key) {
+    private Written deleteUnguarded(String email) {
+        User found = User.fromItem(findItem(email).orElseThrow(() -> notFound(email)));
+        String key = found.emailAddress();
         try {
-            return Optional.of(User.fromItem(client.deleteItem(b -> b.tableName(table.name()).key(key(key))
+            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
                     .conditionExpression("attribute_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", User.EMAIL))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes()));
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            return Written.answered(old == null || old.isEmpty() ? found : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
-            return Optional.empty();
+            // it was there a moment ago: an earlier attempt that lost its answer deleted it
+            if (LostAnswers.earlierAttemptMayHaveApplied(e)) {
+                return Written.checked(found, lost.checked("delete", "the user is deleted"));
+            }
+            throw notFound(email);
         } catch (SdkException e) {
-            throw errors.translate(e);
+            if (lost.storedAfter(e, "delete", key).isPresent()) {
+                throw lost.notApplied("delete", "user " + VisibleText.of(key) + " was not deleted", e);
+            }
+            return Written.checked(found, lost.checked("delete", "the user is deleted"));
         }
     }
 

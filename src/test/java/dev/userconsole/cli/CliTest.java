@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.CapturedOutput;
+import dev.userconsole.testing.FaultProxy;
+import dev.userconsole.testing.FaultProxy.Fault;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -28,6 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The scriptable commands, run in-process against DynamoDB Local, with no terminal. */
 class CliTest {
     private final String table = LocalDynamoDb.freshTableName();
+    private final Map<String, String> env = new HashMap<>(Map.of(
+            "AWS_ENDPOINT_URL", LocalDynamoDb.server().endpoint().toString(), "USERS_TABLE", table, "BCRYPT_COST", "10"));
     @TempDir
     Path workingDir;
 
@@ -41,10 +46,9 @@ class CliTest {
     private Result withEnv(Map<String, String> extraEnv, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Map<String, String> env = new HashMap<>(Map.of("AWS_ENDPOINT_URL", LocalDynamoDb.server().endpoint().toString(),
-                "USERS_TABLE", table, "BCRYPT_COST", "10"));
-        env.putAll(extraEnv);
-        SettingsLoader loader = new SettingsLoader(workingDir, env, Map.of(), p -> Optional.empty());
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extraEnv);
+        SettingsLoader loader = new SettingsLoader(workingDir, all, Map.of(), p -> Optional.empty());
         Io io = new Io(new BufferedReader(new StringReader(stdin)), new PrintWriter(out), new PrintWriter(err), null);
         int code = UserConsoleCommand.run(args, loader::load, io, settings -> {
             err.write("console opened on " + settings.describeConnection());
@@ -68,6 +72,34 @@ class CliTest {
     @AfterEach
     void keepLogs() {
         CapturedOutput.keepDirectory(workingDir.resolve("logs"), "cli-logs/" + table);
+    }
+
+    private Result insert(String email) {
+        return withStdin("a-password\n", "insert", "--email", email, "--first-name", "Bob", "--last-name", "Jones",
+                "--password-stdin");
+    }
+
+    @Test
+    void anInsertWhoseAnswerIsLostSaysWhatHappenedAndExitsWithFourWhenItCannotBeChecked() throws IOException {
+        try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            env.put(SettingsLoader.TIMEOUT_SECONDS, "2");
+            proxy.injectInto("PutItem", Fault.RESET_MID_RESPONSE, 1);
+            Result created = insert("bob@example.com");
+            assertEquals(0, created.exitCode(), created.err());
+            assertTrue(created.err().contains("checked: the user was created.\nCreated user bob@example.com (Bob Jones)."),
+                    created.err());
+
+            proxy.inject(Fault.RESET_MID_RESPONSE);
+            Result unknown = insert("carol@example.com");
+            assertEquals(4, unknown.exitCode(), unknown.err());
+            assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+            assertTrue(unknown.err().contains("is unknown: look up carol@example.com"), unknown.err());
+
+            proxy.clear();
+            Result found = run("get", "--email", "carol@example.com");
+            assertEquals(0, found.exitCode(), found.err());
+        }
     }
 
     private void insertAlice() {

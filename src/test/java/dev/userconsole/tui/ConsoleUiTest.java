@@ -105,21 +105,10 @@ class ConsoleUiTest {
         console.waitFor("already exists (ACTIVE");
     }
 
-    /** Opens Insert user from the menu, types each field in order and presses Save. */
-    private void submitInsertForm(String first, String last, String email, String password, String confirm) {
-        console.type("i");
-        console.waitFor("Insert user");
-        for (String value : new String[] {first, last, email, password, confirm}) {
-            console.type(value);
-            console.press(KeyType.Tab);
-        }
-        console.press(KeyType.Enter);
-    }
-
     @Test
     void insertShowsFieldErrorsFirstThenCreatesTheUser() {
         openWithTable();
-        submitInsertForm("Ann", "", "not-an-email", "short", "other");
+        console.submitInsertForm("Ann", "", "not-an-email", "short", "other");
         String screen = console.waitFor("! is required");
         assertTrue(screen.contains("! must be at least 8 characters"), screen);
         assertTrue(screen.contains("! does not match the password"), screen);
@@ -152,7 +141,7 @@ class ConsoleUiTest {
     void aDuplicateInsertIsReportedBesideTheEmail() {
         openWithTable();
         store.insert(new NewUser("dup@example.com", "First", "Owner", "password1"));
-        submitInsertForm("Second", "Try", "dup@example.com", "password2", "password2");
+        console.submitInsertForm("Second", "Try", "dup@example.com", "password2", "password2");
         console.waitFor("! a user with this email already exists");
         assertEquals("First", store.get("dup@example.com").firstName());
     }

@@ -69,6 +69,17 @@ final class VirtualConsole implements AutoCloseable {
         key(new KeyStroke(c, true, false));
     }
 
+    /** Opens Insert user from the menu, types each field in order and presses Save. */
+    void submitInsertForm(String first, String last, String email, String password, String confirm) {
+        type("i");
+        waitFor("Insert user");
+        for (String value : new String[] {first, last, email, password, confirm}) {
+            type(value);
+            press(KeyType.Tab);
+        }
+        press(KeyType.Enter);
+    }
+
     void key(KeyStroke key) {
         terminal.addInput(key);
         pump();

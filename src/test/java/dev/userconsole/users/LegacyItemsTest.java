@@ -77,7 +77,7 @@ class LegacyItemsTest {
 
     @Test
     void anUnnormalisedKeyIsUpdatableAndDeletableByItsExactKey() {
-        User updated = users.update("Mixed@Example.com ", new UserChanges("Deirdre", null, null));
+        User updated = users.update("Mixed@Example.com ", new UserChanges("Deirdre", null, null)).user();
         assertEquals("Mixed@Example.com ", updated.emailAddress());
         assertEquals("Deirdre", users.get("Mixed@Example.com ").firstName());
         assertTrue(raw.getItem(b -> b.tableName(table)
@@ -96,7 +96,7 @@ class LegacyItemsTest {
     @Test
     void anItemWithoutDateUpdatedIsUpdatedOnceAndThenVersioned() {
         User loaded = users.get("partial@example.com");
-        User updated = users.update(loaded, new UserChanges("Pat", "Partial", null));
+        User updated = users.update(loaded, new UserChanges("Pat", "Partial", null)).user();
         assertEquals("Pat", updated.firstName());
         assertTrue(updated.dateUpdated() != null);
         ConsoleException e = assertThrows(ConsoleException.class,
@@ -111,7 +111,7 @@ class LegacyItemsTest {
                 "dateUpdated", AttributeValue.fromN("1700000000"))));
         User loaded = users.get("typed@example.com");
         assertNull(loaded.dateUpdated(), "a number reads as missing");
-        User updated = users.update(loaded, new UserChanges("Ty", null, null));
+        User updated = users.update(loaded, new UserChanges("Ty", null, null)).user();
         assertEquals("Ty", updated.firstName());
         assertEquals(Problem.CHANGED_BY_SOMEONE_ELSE, assertThrows(ConsoleException.class,
                 () -> users.update(loaded, new UserChanges("Stale", null, null))).problem());

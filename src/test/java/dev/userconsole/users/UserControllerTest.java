@@ -44,7 +44,7 @@ class UserControllerTest {
     }
 
     private User insertAlice() {
-        return users.insert(new NewUser(" Alice@Example.com ", " Alice ", "Smith", "correct horse"));
+        return users.insert(new NewUser(" Alice@Example.com ", " Alice ", "Smith", "correct horse")).user();
     }
 
     @Test
@@ -134,7 +134,7 @@ class UserControllerTest {
     void updateChangesOnlyTheGivenFieldsAndAlwaysDateUpdated() {
         User alice = insertAlice();
         String oldHash = stored("alice@example.com").get("password").s();
-        User updated = users.update("alice@example.com", new UserChanges(null, "Jones", null));
+        User updated = users.update("alice@example.com", new UserChanges(null, "Jones", null)).user();
         assertEquals("Alice", updated.firstName());
         assertEquals("Jones", updated.lastName());
         assertTrue(updated.dateUpdated().compareTo(alice.dateUpdated()) > 0);
@@ -192,7 +192,7 @@ class UserControllerTest {
     @Test
     void deleteRemovesTheUserAndAMissingUserIsNotFound() {
         insertAlice();
-        User deleted = users.delete("Alice@Example.com");
+        User deleted = users.delete("Alice@Example.com").user();
         assertEquals("alice@example.com", deleted.emailAddress());
         assertTrue(stored("alice@example.com").isEmpty());
         ConsoleException e = assertThrows(ConsoleException.class, () -> users.delete("alice@example.com"));

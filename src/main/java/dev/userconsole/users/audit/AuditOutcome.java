@@ -12,7 +12,7 @@ public enum AuditOutcome {
     REFUSED,
     /** Not written: the database failed or something unexpected happened. */
     FAILED,
-    /** Maybe written: the request was sent but no answer came back. */
+    /** Maybe written: the request was sent, no answer came back, and the database could not be asked. */
     UNKNOWN;
 
     public String code() {
@@ -21,9 +21,11 @@ public enum AuditOutcome {
 
     public static AuditOutcome of(Problem problem) {
         switch (problem) {
-            case UNREACHABLE:
-                // a timeout leaves it open whether the database applied the write
+            case OUTCOME_UNKNOWN:
+                // the answer was lost and the check failed too: whether it was applied is open
                 return UNKNOWN;
+            case UNREACHABLE:
+                // a write that may have been applied is checked first; UNREACHABLE means it was not
             case THROTTLED:
             case DATABASE_ERROR:
                 return FAILED;

@@ -1,0 +1,132 @@
+package dev.userconsole.users;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.store.SdkErrors;
+import dev.userconsole.store.UserTable;
+import dev.userconsole.text.VisibleText;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes whose answer never arrived (a timeout, a reset connection): the write may or may not have
+ * happened. This tells such failures from definite refusals and finds out what is true with one strongly
+ * consistent read, so the user is told what happened instead of a guess.
+ */
+final class LostAnswers {
+    private static final Logger LOG = LoggerFactory.getLogger(LostAnswers.class);
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final String where;
+    private final SdkErrors errors;
+
+    LostAnswers(DynamoDbClient client, String table, String where, SdkErrors errors) {
+        this.client = client;
+        this.table = table;
+        this.where = where;
+        this.errors = errors;
+    }
+
+    /**
+     * Whether a failed call may nevertheless have been applied: one of its attempts lost its answer or was
+     * answered with a server error. The SDK keeps the failures of earlier attempts as suppressed exceptions.
+     */
+    static boolean mayHaveApplied(SdkException e) {
+        return attemptMayHaveApplied(e) || earlierAttemptMayHaveApplied(e);
+    }
+
+    /** Whether an attempt before the one that ended the call may have been applied. */
+    static boolean earlierAttemptMayHaveApplied(SdkException e) {
+        Throwable[] earlier = e.getSuppressed();
+        int attempts = e.numAttempts() == null ? 1 : e.numAttempts();
+        return earlier.length < attempts - 1 || Arrays.stream(earlier).anyMatch(LostAnswers::recordMayHaveApplied);
+    }
+
+    /**
+     * The SDK records an earlier attempt's failure as a message only ("Request attempt 1 failure: ..."), with
+     * no cause to inspect: only a refused connection shows that nothing was sent.
+     */
+    private static boolean recordMayHaveApplied(Throwable record) {
+        return record.getCause() != null ? attemptMayHaveApplied(record)
+                : !String.valueOf(record.getMessage()).contains("Connection refused");
+    }
+
+    private static boolean attemptMayHaveApplied(Throwable e) {
+        if (e instanceof AwsServiceException service) {
+            // an answer without an error code is a damaged one, cut off before its body
+            return service.statusCode() >= 500 || service.awsErrorDetails() == null
+                    || service.awsErrorDetails().errorCode() == null;
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return true;
+        }
+        // a connection that was never made carried no request
+        return causedBy(e, IOException.class) && !causedBy(e, ConnectException.class)
+                && !causedBy(e, UnknownHostException.class);
+    }
+
+    /** Whether the stored item holds every one of the expected attributes. */
+    static boolean holds(Map<String, AttributeValue> stored, Map<String, AttributeValue> expected) {
+        return stored.entrySet().containsAll(expected.entrySet());
+    }
+
+    /**
+     * After a failed write: the item stored under {@code key} now when the write may have been applied;
+     * the failure, translated, when it was definitely not; {@link Problem#OUTCOME_UNKNOWN} when it may have
+     * been and the database cannot be asked.
+     *
+     * @param action "insert", "update" or "delete", for the messages
+     */
+    Optional<Map<String, AttributeValue>> storedAfter(SdkException failure, String action, String key) {
+        if (!mayHaveApplied(failure)) {
+            throw errors.translate(failure);
+        }
+        LOG.warn("The answer to the {} was lost; checking what is stored", action, failure);
+        try {
+            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                    .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        } catch (SdkException e) {
+            LOG.warn("Could not check the outcome of the {}", action, e);
+            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action) + "; it could not be checked, so whether"
+                    + " it was applied is unknown: look up " + VisibleText.of(key)
+                    + " (get, or Read users) when the database answers again.", failure);
+        }
+    }
+
+    /** "DynamoDB (where) did not answer the insert (...); checked: " followed by what is true. */
+    String checked(String action, String outcome) {
+        return lost(action) + "; checked: " + outcome + ".";
+    }
+
+    /** The write was definitely not applied, as a check showed. */
+    ConsoleException notApplied(String action, String outcome, SdkException failure) {
+        return new ConsoleException(Problem.UNREACHABLE, checked(action, outcome), failure);
+    }
+
+    private String lost(String action) {
+        return "DynamoDB (" + where + ") did not answer the " + action + " (the connection was lost or timed out)";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
