@@ -26,6 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Imports rows in parallel: plaintext passwords are hashed on every core, and users are written in
  * transactions of conditional puts, so an existing email is never overwritten and re-running an
  * interrupted import completes it without duplicates. Throttled writes are retried with jittered
- * exponential backoff.
+ * exponential backoff; so are chunks whose answer was lost, and a retry that finds rows this import wrote
+ * (an earlier attempt went through) counts them as imported, not as already existing.
  */
 final class UserImporter {
     /** What to do with a row whose email already exists. */
@@ -41,6 +43,8 @@ final class UserImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserImporter.class);
     private static final int MAX_ATTEMPTS = 8;
+    /** Sends of a chunk whose answers are lost: each already waits for the call timeout, retries included. */
+    private static final int LOST_ANSWER_ATTEMPTS = 3;
     /** Users per transaction: the most DynamoDB allows, fewest round trips. */
     static final int CHUNK = 100;
     private static final long BASE_BACKOFF_MS = 50;
@@ -169,7 +173,8 @@ final class UserImporter {
                 client.transactWriteItems(b -> b.transactItems(sending.stream().map(row -> TransactWriteItem.builder()
                         .put(put -> put.tableName(table).item(row.item())
                                 .conditionExpression("attribute_not_exists(#key)")
-                                .expressionAttributeNames(Map.of("#key", User.EMAIL)))
+                                .expressionAttributeNames(Map.of("#key", User.EMAIL))
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
                         .build()).collect(Collectors.toList())));
                 counts.imported(sending);
                 sending.forEach(row -> progress.rowDone());
@@ -178,9 +183,13 @@ final class UserImporter {
                 pending = new ArrayList<>();
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 for (int i = 0; i < sending.size(); i++) {
-                    String code = i < reasons.size() ? reasons.get(i).code() : null;
-                    if ("ConditionalCheckFailed".equals(code)) {
-                        existed(sending.get(i), onExisting, counts);
+                    CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
+                    if (reason != null && "ConditionalCheckFailed".equals(reason.code())) {
+                        if (isOurs(reason, sending.get(i))) {
+                            counts.imported(List.of(sending.get(i)));
+                        } else {
+                            existed(sending.get(i), onExisting, counts);
+                        }
                         progress.rowDone();
                     } else {
                         pending.add(sending.get(i));
@@ -192,10 +201,15 @@ final class UserImporter {
                 }
             } catch (SdkException e) {
                 ConsoleException translated = errors.translate(e);
-                if (translated.problem() != Problem.THROTTLED) {
+                boolean lostAnswer = LostAnswers.mayHaveApplied(e);
+                boolean retry = lostAnswer ? attempt < LOST_ANSWER_ATTEMPTS : translated.problem() == Problem.THROTTLED;
+                if (!retry) {
                     attempt = MAX_ATTEMPTS;
                 }
-                backOffOrFail(attempt, pending, counts, progress, translated.problem(), translated.getMessage());
+                // a lost answer is sent again: a retry that finds its own rows counts them as imported
+                backOffOrFail(attempt, pending, counts, progress, lostAnswer ? Problem.OUTCOME_UNKNOWN
+                        : translated.problem(), lostAnswer ? "the database's answers were lost, so whether this row"
+                        + " was written is unknown; run the import again to finish it" : translated.getMessage());
             }
         }
     }
@@ -211,6 +225,15 @@ final class UserImporter {
             return;
         }
         backOff(attempt);
+    }
+
+    /**
+     * Whether the item that failed the condition is the one this import sent: an earlier attempt whose answer
+     * was lost wrote it. Each row's item is unique to this run (its dateCreated, and for plaintext passwords
+     * the hash's random salt).
+     */
+    private static boolean isOurs(CancellationReason reason, Prepared row) {
+        return reason.hasItem() && reason.item().equals(row.item());
     }
 
     private static void existed(Prepared row, OnExisting onExisting, Counts counts) {

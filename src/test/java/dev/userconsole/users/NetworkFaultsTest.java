@@ -135,6 +135,21 @@ class NetworkFaultsTest {
         assertEquals("unknown", auditedOutcome("unknown@example.com"));
     }
 
+    @Test
+    void anImportWhoseAnswerIsLostCountsItsOwnRowsAsImportedNotAsExisting() {
+        List<ImportRow> rows = List.of(
+                new ImportRow(2, "new1@example.com", "New", "One", "password-1", null, null),
+                new ImportRow(3, "new2@example.com", "New", "Two", "password-2", null, null));
+        // the transaction is applied, but every attempt of the SDK loses its answer: the importer sends the
+        // chunk again itself, with a new token, and the conditions then fail on the rows it wrote
+        proxy.injectInto("TransactWriteItems", Fault.RESET_MID_RESPONSE, 3);
+        ImportReport report = within(() -> users.importUsers(rows.iterator(), true, new ImportProgress(rows.size())));
+        assertEquals(2, report.imported(), report.toString());
+        assertEquals(0, report.failed(), report.toString());
+        assertEquals("One", stored("new1@example.com").get(User.LAST_NAME).s());
+        assertEquals("Two", stored("new2@example.com").get(User.LAST_NAME).s());
+    }
+
     /** The outcome the audit log recorded for this table's last write attempt on {@code email}. */
     private String auditedOutcome(String email) {
         Path file = settingsThrough(proxy.endpoint(), table).auditLog();
