@@ -22,9 +22,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        int exitCode = run(args, Path.of("").toAbsolutePath());
+        // DynamoDB Local leaves non-daemon threads behind; exit explicitly.
+        System.exit(exitCode);
+    }
+
+    /** Runs one command line (none: the console) from {@code workingDir}; returns the exit code. */
+    static int run(String[] args, Path workingDir) {
         PrintStream terminalOut = System.out;
         PrintStream terminalErr = System.err;
-        Path workingDir = Path.of("").toAbsolutePath();
         // .env is read once; a malformed one is reported by whatever runs next, after logging has started
         SettingsLoader loader;
         ConsoleException configProblem = null;
@@ -46,8 +52,7 @@ public final class Main {
         int exitCode = args.length == 0 ? openConsole(settings, console, io)
                 : UserConsoleCommand.run(args, settings, io, console);
         System.err.flush();
-        // DynamoDB Local leaves non-daemon threads behind; exit explicitly.
-        System.exit(exitCode);
+        return exitCode;
     }
 
     /**

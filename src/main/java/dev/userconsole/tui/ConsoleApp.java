@@ -52,14 +52,7 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
-            if (System.getenv("NO_COLOR") != null) {
-                gui.setTheme(monochrome());
-            }
-            ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
-                    where(settings.target()), settings.target() instanceof Target.Embedded, () -> { });
-            ui.open();
-            eventLoop(gui, ui.mainWindow(), ui);
+            runOn(screen, settings);
             return 0;
         } catch (IOException | RuntimeException e) {
             LOG.error("The console stopped on an error", e);
@@ -71,6 +64,18 @@ public final class ConsoleApp {
         } finally {
             restore(screen);
         }
+    }
+
+    /** The console on a started screen, until the user quits; the caller stops the screen. */
+    public static void runOn(Screen screen, Settings settings) throws IOException {
+        MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+        if (System.getenv("NO_COLOR") != null) {
+            gui.setTheme(monochrome());
+        }
+        ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
+                where(settings.target()), settings.target() instanceof Target.Embedded, () -> { });
+        ui.open();
+        eventLoop(gui, ui.mainWindow(), ui);
     }
 
     /** Where, briefly, for the status line: it has to fit in 80 columns beside the table's state. */
