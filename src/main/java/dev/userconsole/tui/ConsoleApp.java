@@ -20,6 +20,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ public final class ConsoleApp {
             err.flush();
             return 2;
         }
+        Supplier<UserController> connection = connectEarly(settings);
         Screen screen = null;
         try {
             Terminal term = new DefaultTerminalFactory(terminal, in, StandardCharsets.UTF_8)
@@ -52,7 +56,7 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            runOn(screen, settings);
+            runOn(screen, settings, connection);
             return 0;
         } catch (IOException | RuntimeException e) {
             LOG.error("The console stopped on an error", e);
@@ -66,13 +70,37 @@ public final class ConsoleApp {
         }
     }
 
+    /**
+     * Starts connecting (for the embedded database: starting it, the slowest part of a start) at once, in
+     * parallel with taking the terminal and drawing the menu; the console's database thread waits for it.
+     */
+    private static Supplier<UserController> connectEarly(Settings settings) {
+        CompletableFuture<UserController> connecting = CompletableFuture.supplyAsync(
+                () -> UserController.open(settings), task -> {
+                    Thread thread = new Thread(task, "user-console-connecting");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        return () -> {
+            try {
+                return connecting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        };
+    }
+
     /** The console on a started screen, until the user quits; the caller stops the screen. */
     public static void runOn(Screen screen, Settings settings) throws IOException {
+        runOn(screen, settings, connectEarly(settings));
+    }
+
+    private static void runOn(Screen screen, Settings settings, Supplier<UserController> opener) throws IOException {
         MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
         if (System.getenv("NO_COLOR") != null) {
             gui.setTheme(monochrome());
         }
-        ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
+        ConsoleUi ui = new ConsoleUi(gui, opener, settings.tableName(),
                 where(settings.target()), settings.target() instanceof Target.Embedded, () -> { });
         ui.open();
         eventLoop(gui, ui.mainWindow(), ui);

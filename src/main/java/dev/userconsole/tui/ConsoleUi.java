@@ -106,13 +106,11 @@ public final class ConsoleUi {
         });
     }
 
-    /** Draws the menu at once, then starts connecting in the background. */
+    /** Draws the menu at once; connecting and the table's status follow in the background. */
     public void open() {
         gui.addWindow(main);
         showMenu();
         redrawStatus();
-        // queued behind the first frame: on a small machine the menu then appears before the embedded
-        // database's start-up takes the other core
         gui.getGUIThread().invokeLater(() -> {
             backend.start(this::connectionFailed);
             refreshStatus();
