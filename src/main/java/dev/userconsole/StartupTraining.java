@@ -2,8 +2,13 @@ package dev.userconsole;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
+import com.googlecode.lanterna.input.InputDecoder;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.userconsole.cli.Io;
 import dev.userconsole.cli.UserConsoleCommand;
@@ -15,9 +20,12 @@ import dev.userconsole.store.LocalServer;
 import dev.userconsole.tui.ConsoleApp;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -65,6 +73,7 @@ public final class StartupTraining {
         try (LocalServer server = LocalServer.startInMemory(0)) {
             failures += commands(settings, "--endpoint", server.endpoint().toString());
         }
+        loadRealTerminalClasses();
         boolean quit = console(settings.apply(new Options(null, null, true, Path.of(data), null, null)));
         return failures == 0 && quit ? 0 : 1;
     }
@@ -86,6 +95,20 @@ public final class StartupTraining {
             failures += UserConsoleCommand.run(args, settings, io, s -> 2) == 0 ? 0 : 1;
         }
         return failures;
+    }
+
+    /**
+     * The real terminal's classes, which the virtual terminal never loads: loaded without taking a terminal
+     * (that would need one, and would change its settings).
+     */
+    private static void loadRealTerminalClasses() {
+        new DefaultTerminalFactory(OutputStream.nullOutputStream(), InputStream.nullInputStream(), StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP);
+        new InputDecoder(new StringReader("")).addProfile(new DefaultKeyDecodingProfile());
+        // resolving the class loads it and the classes it extends; the archive links them
+        Class<?> unixTerminal = UnixTerminal.class;
+        unixTerminal.getName();
     }
 
     /** The console on an 80x24 virtual terminal, driven by keys; returns whether it got through to quitting. */

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 /** Starts the full-screen console on the real terminal and always gives the terminal back on exit. */
 public final class ConsoleApp {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long SPINNER_INTERVAL_MS = 120;
 
     private ConsoleApp() {
@@ -59,7 +58,7 @@ public final class ConsoleApp {
             runOn(screen, settings, connection);
             return 0;
         } catch (IOException | RuntimeException e) {
-            LOG.error("The console stopped on an error", e);
+            log().error("The console stopped on an error", e);
             restore(screen);
             screen = null;
             err.println("error: the console stopped on an unexpected error; the details are in the log file.");
@@ -143,7 +142,7 @@ public final class ConsoleApp {
             try {
                 screen.stopScreen();
             } catch (IOException e) {
-                LOG.warn("Could not restore the terminal", e);
+                log().warn("Could not restore the terminal", e);
             }
         }
     }
@@ -156,5 +155,10 @@ public final class ConsoleApp {
         theme.getDefaultDefinition().setPreLight(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.BOLD);
         theme.getDefaultDefinition().setInsensitive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
         return theme;
+    }
+
+    /** Looked up only when needed: SLF4J's own start stays off the way to the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleApp.class);
     }
 }

@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * dialogs on top of it. Everything here runs on the UI thread; database work goes through {@link Backend}.
  */
 public final class ConsoleUi {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleUi.class);
     private static final String SPINNER = "|/-\\";
 
     private final WindowBasedTextGUI gui;
@@ -76,14 +75,14 @@ public final class ConsoleUi {
         gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
             @Override
             public boolean onIOException(IOException e) {
-                LOG.error("The terminal failed", e);
+                log().error("The terminal failed", e);
                 return true;
             }
 
             @Override
             public boolean onRuntimeException(RuntimeException e) {
                 // a bug in a screen must not take the console down: report it and keep going
-                LOG.error("Unexpected failure on the UI thread", e);
+                log().error("Unexpected failure on the UI thread", e);
                 showError(new ConsoleException(Problem.DATABASE_ERROR,
                         "Something unexpected went wrong; the details are in the log file.", e));
                 return false;
@@ -344,5 +343,10 @@ public final class ConsoleUi {
 
     int height() {
         return gui.getScreen().getTerminalSize().getRows();
+    }
+
+    /** Looked up only when needed: SLF4J's own start stays off the way to the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleUi.class);
     }
 }
