@@ -2,6 +2,7 @@
 # Benchmarks: every figure is measured against a baseline in the same run (these machines are noisy;
 # only ratios are stable). Writes bench/results.md. Sizes can be lowered for a quick look:
 #   BENCH_BIG=20000 BENCH_SMALL=2000 BENCH_PLAIN_IMPORT=500 scripts/bench.sh
+# BENCH_ONLY=startup runs only the start-up and memory figures and prints them (results.md is left alone).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -83,6 +84,16 @@ for mode in embedded endpoint; do
 done
 RSS_EMB=$(cut -d' ' -f3 "$WORK/embedded" | median)
 RSS_EP=$(cut -d' ' -f3 "$WORK/endpoint" | median)
+memory_rows() {
+  row "Resident memory of the idle console, embedded (MB)" "$RSS_EMB" "$RSS_EP (with an endpoint)" \
+    "$(ratio "$RSS_EMB" "$RSS_EP")x" "reported"
+  row "Resident memory of the idle console, endpoint (MB)" "$RSS_EP" "-" "-" "reported"
+}
+if [ "${BENCH_ONLY:-}" = startup ]; then
+  memory_rows
+  echo "BENCH_ONLY=startup: bench/results.md left unchanged"
+  exit 0
+fi
 
 echo "== 2-4. listing, browser, import (in one JVM each; $BIG / $SMALL users)"
 CP="$JAR:$ROOT/target/test-classes" # the jar's manifest names its libraries
@@ -130,9 +141,7 @@ row "Bytes to the terminal per one-row scroll at 120x40" "$BYTES" "$FULL (one fu
 tm send-keys -t b C-c
 
 echo "== 6. resident memory, idle"
-row "Resident memory of the idle console, embedded (MB)" "$RSS_EMB" "$RSS_EP (with an endpoint)" \
-  "$(ratio "$RSS_EMB" "$RSS_EP")x" "reported"
-row "Resident memory of the idle console, endpoint (MB)" "$RSS_EP" "-" "-" "reported"
+memory_rows
 
 {
   echo "# Benchmark results"

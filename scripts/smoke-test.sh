@@ -63,6 +63,31 @@ refute() {
   fi
 }
 
+echo "== start-up archive (class data sharing)"
+check "first launch (makes the archive after a build)" 0 "" --version
+if compgen -G "$ROOT/target/cds/user-console-*.jsa" >/dev/null; then
+  pass "the launcher made a start-up archive"
+else
+  fail "no start-up archive; see target/cds/training.log"
+fi
+USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "launch with the archive" 0 "" --version
+if grep -q 'dev.userconsole.Main source: shared objects file' "$WORK/classes.log"; then
+  pass "the program's classes come from the archive"
+else
+  fail "the archive was not used"
+fi
+if [[ "$OUT" == "user-console "* ]] && [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && [ -z "$ERR" ]; then
+  pass "no JVM messages on the terminal"
+else
+  fail "unexpected output: $OUT $ERR"
+fi
+USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
+if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
+  pass "USER_CONSOLE_CDS=0 starts without the archive"
+else
+  fail "USER_CONSOLE_CDS=0 still used the archive"
+fi
+
 echo "== starting DynamoDB Local (loopback, in memory)"
 start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
 echo "      $ENDPOINT"

@@ -105,6 +105,8 @@ quit_and_check_terminal() {
 }
 
 echo "== starting DynamoDB Local (loopback, in memory)"
+# builds and makes the start-up archive if needed, so neither counts against the waits below
+"$LAUNCHER" --version >/dev/null 2>&1
 start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
 echo "      $ENDPOINT"
 

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * hands results back to the UI thread. The screen never waits on the database.
  */
 final class Backend implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
 
     /** Where results go: the UI thread's queue. */
     interface UiThread {
@@ -119,7 +118,7 @@ final class Backend implements AutoCloseable {
         if (e instanceof ConsoleException known) {
             return known;
         }
-        LOG.error("Unexpected failure in the console", e);
+        log().error("Unexpected failure in the console", e);
         return new ConsoleException(Problem.DATABASE_ERROR,
                 "Something unexpected went wrong (" + e.getClass().getSimpleName() + "); the details are in the log file.",
                 e);
@@ -138,5 +137,10 @@ final class Backend implements AutoCloseable {
         if (controller != null && controller.isDone() && !controller.isCompletedExceptionally()) {
             controller.join().close();
         }
+    }
+
+    /** Looked up only when needed: SLF4J's own start stays off the way to the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Backend.class);
     }
 }

@@ -21,12 +21,14 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the full-screen console on the real terminal and always gives the terminal back on exit. */
 public final class ConsoleApp {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     private static final long SPINNER_INTERVAL_MS = 120;
 
     private ConsoleApp() {
@@ -46,6 +48,7 @@ public final class ConsoleApp {
             err.flush();
             return 2;
         }
+        Supplier<UserController> connection = connectEarly(settings);
         Screen screen = null;
         try {
             Terminal term = new DefaultTerminalFactory(terminal, in, StandardCharsets.UTF_8)
@@ -54,19 +57,10 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
-            if (System.getenv("NO_COLOR") != null) {
-                gui.setTheme(monochrome());
-            }
-            ConsoleUi ui = new ConsoleUi(gui, () -> UserController.open(settings), settings.tableName(),
-                    where(settings.target()), settings.target() instanceof Target.Embedded, settings.readOnly(),
-                    () -> { });
-            ui.open();
-            ui.warn(warnings);
-            eventLoop(gui, ui.mainWindow(), ui);
+            runOn(screen, settings, warnings, connection);
             return 0;
         } catch (IOException | RuntimeException e) {
-            LOG.error("The console stopped on an error", e);
+            log().error("The console stopped on an error", e);
             restore(screen);
             screen = null;
             err.println("error: the console stopped on an unexpected error; the details are in the log file.");
@@ -75,6 +69,44 @@ public final class ConsoleApp {
         } finally {
             restore(screen);
         }
+    }
+
+    /**
+     * Starts connecting (for the embedded database: starting it, the slowest part of a start) at once, in
+     * parallel with taking the terminal and drawing the menu; the console's database thread waits for it.
+     */
+    private static Supplier<UserController> connectEarly(Settings settings) {
+        CompletableFuture<UserController> connecting = CompletableFuture.supplyAsync(
+                () -> UserController.open(settings), task -> {
+                    Thread thread = new Thread(task, "user-console-connecting");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        return () -> {
+            try {
+                return connecting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        };
+    }
+
+    /** The console on a started screen, until the user quits; the caller stops the screen. */
+    public static void runOn(Screen screen, Settings settings) throws IOException {
+        runOn(screen, settings, List.of(), connectEarly(settings));
+    }
+
+    private static void runOn(Screen screen, Settings settings, List<String> warnings,
+                              Supplier<UserController> opener) throws IOException {
+        MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+        if (System.getenv("NO_COLOR") != null) {
+            gui.setTheme(monochrome());
+        }
+        ConsoleUi ui = new ConsoleUi(gui, opener, settings.tableName(), where(settings.target()),
+                settings.target() instanceof Target.Embedded, settings.readOnly(), () -> { });
+        ui.open();
+        ui.warn(warnings);
+        eventLoop(gui, ui.mainWindow(), ui);
     }
 
     /** Where, briefly, for the status line: it has to fit in 80 columns beside the table's state. */
@@ -114,7 +146,7 @@ public final class ConsoleApp {
             try {
                 screen.stopScreen();
             } catch (IOException e) {
-                LOG.warn("Could not restore the terminal", e);
+                log().warn("Could not restore the terminal", e);
             }
         }
     }
@@ -127,5 +159,10 @@ public final class ConsoleApp {
         theme.getDefaultDefinition().setPreLight(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT, SGR.BOLD);
         theme.getDefaultDefinition().setInsensitive(TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
         return theme;
+    }
+
+    /** Looked up only when needed: SLF4J's own start stays off the way to the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleApp.class);
     }
 }

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * dialogs on top of it. Everything here runs on the UI thread; database work goes through {@link Backend}.
  */
 public final class ConsoleUi {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleUi.class);
     private static final String SPINNER = "|/-\\";
     static final String READ_ONLY_MESSAGE = "Read-only: nothing can be changed here (--read-only or READ_ONLY).";
 
@@ -89,14 +88,14 @@ public final class ConsoleUi {
         gui.getGUIThread().setExceptionHandler(new TextGUIThread.ExceptionHandler() {
             @Override
             public boolean onIOException(IOException e) {
-                LOG.error("The terminal failed", e);
+                log().error("The terminal failed", e);
                 return true;
             }
 
             @Override
             public boolean onRuntimeException(RuntimeException e) {
                 // a bug in a screen must not take the console down: report it and keep going
-                LOG.error("Unexpected failure on the UI thread", e);
+                log().error("Unexpected failure on the UI thread", e);
                 showError(new ConsoleException(Problem.DATABASE_ERROR,
                         "Something unexpected went wrong; the details are in the log file.", e));
                 return false;
@@ -119,13 +118,11 @@ public final class ConsoleUi {
         });
     }
 
-    /** Draws the menu at once, then starts connecting in the background. */
+    /** Draws the menu at once; connecting and the table's status follow in the background. */
     public void open() {
         gui.addWindow(main);
         showMenu();
         redrawStatus();
-        // queued behind the first frame: on a small machine the menu then appears before the embedded
-        // database's start-up takes the other core
         gui.getGUIThread().invokeLater(() -> {
             backend.start(this::connectionFailed);
             refreshStatus();
@@ -387,5 +384,10 @@ public final class ConsoleUi {
 
     int height() {
         return gui.getScreen().getTerminalSize().getRows();
+    }
+
+    /** Looked up only when needed: SLF4J's own start stays off the way to the first frame. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ConsoleUi.class);
     }
 }
