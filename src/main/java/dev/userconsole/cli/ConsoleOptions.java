@@ -4,6 +4,7 @@ import dev.userconsole.config.Options;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,8 +16,9 @@ import java.util.Set;
  * repeated option, a value that looks like an option) is left to picocli, so every message stays its own.
  */
 public final class ConsoleOptions {
-    private static final String EMBEDDED = "--embedded";
-    private static final Set<String> WITH_VALUE = Set.of("--endpoint", "--table", "--data-dir", "--region", "--profile");
+    private static final Set<String> FLAGS = Set.of("--embedded", "--read-only");
+    private static final Set<String> WITH_VALUE = Set.of("--endpoint", "--table", "--data-dir", "--region", "--profile",
+            "--audit-log");
 
     private ConsoleOptions() {
     }
@@ -24,12 +26,13 @@ public final class ConsoleOptions {
     /** The options, or empty when picocli has to read this command line. */
     public static Optional<Options> parse(String[] args) {
         Map<String, String> values = new HashMap<>();
-        boolean embedded = false;
+        Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (name.equals(EMBEDDED) && !embedded) {
-                embedded = true;
-            } else if (WITH_VALUE.contains(name) && !values.containsKey(name) && i + 1 < args.length
+            if (FLAGS.contains(name) && flags.add(name)) {
+                continue;
+            }
+            if (WITH_VALUE.contains(name) && !values.containsKey(name) && i + 1 < args.length
                     && !args[i + 1].startsWith("-")) {
                 values.put(name, args[++i]);
             } else {
@@ -37,11 +40,15 @@ public final class ConsoleOptions {
             }
         }
         try {
-            Path dataDir = values.containsKey("--data-dir") ? Path.of(values.get("--data-dir")) : null;
-            return Optional.of(new Options(values.get("--endpoint"), values.get("--table"), embedded, dataDir,
-                    values.get("--region"), values.get("--profile")));
+            return Optional.of(new Options(values.get("--endpoint"), values.get("--table"), flags.contains("--embedded"),
+                    path(values.get("--data-dir")), values.get("--region"), values.get("--profile"),
+                    flags.contains("--read-only"), path(values.get("--audit-log"))));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
     }
 }

@@ -36,6 +36,7 @@ class ConsoleOptionsTest {
                 {"--endpoint", "http://localhost:8000", "--table", "Users"},
                 {"--region", "eu-west-1", "--profile", "ops", "--table", "T"},
                 {"--data-dir", "/tmp/data", "--embedded", "--table", ""},
+                {"--read-only", "--endpoint", "http://localhost:8000", "--audit-log", "logs/ro.jsonl"},
         };
         for (String[] args : commandLines) {
             assertEquals(Optional.of(picocli(args)), ConsoleOptions.parse(args), String.join(" ", args));
@@ -53,6 +54,7 @@ class ConsoleOptionsTest {
                 {"--endpoint=http://localhost:8000"},
                 {"--table", "A", "--table", "B"},
                 {"--embedded", "--embedded"},
+                {"--read-only", "--read-only"},
                 {"--table"},
                 {"--table", "--embedded"},
                 {"--unknown", "x"},
