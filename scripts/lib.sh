@@ -42,6 +42,56 @@ keep_logs() {
   cp -r "$2/." "$ROOT/target/test-output/$1/"
 }
 
+# ensure_node_packages PACKAGE@VERSION...: installs npm packages (dynalite, bcryptjs) once into
+# $ROOT/.tools/node (or USER_CONSOLE_TOOLS), for the engines and independent checks the tests use.
+# Sets NODE_TOOLS to that directory; returns non-zero, saying why, when node or npm is missing or the
+# install fails.
+ensure_node_packages() {
+  NODE_TOOLS="${USER_CONSOLE_TOOLS:-$ROOT/.tools}/node"
+  local missing=()
+  local spec
+  for spec in "$@"; do
+    local name="${spec%@*}" version="${spec##*@}"
+    local installed
+    installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$NODE_TOOLS/node_modules/$name/package.json" 2>/dev/null | head -n 1)"
+    [ "$installed" = "$version" ] || missing+=("$spec")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "node and npm are needed for ${missing[*]} and are not on the PATH" >&2
+    return 1
+  fi
+  mkdir -p "$NODE_TOOLS"
+  echo "installing ${missing[*]} into $NODE_TOOLS (npm)..." >&2
+  if ! npm install --no-audit --no-fund --loglevel=error --prefix "$NODE_TOOLS" "${missing[@]}" >"$NODE_TOOLS/npm.log" 2>&1; then
+    tail -n 20 "$NODE_TOOLS/npm.log" >&2
+    return 1
+  fi
+}
+
+# start_dynalite WORKDIR: dynalite (npm, in memory, no transactions, like ScyllaDB Alternator) on
+# 127.0.0.1 on a free port, installed first if missing. Sets ENDPOINT and SERVER_PID like
+# start_dynamodb_local. (Its own CLI turns --port 0 into 4567, so it is started through its module.)
+DYNALITE_VERSION=4.0.0
+start_dynalite() {
+  local work="$1"
+  ensure_node_packages "dynalite@$DYNALITE_VERSION" || return 1
+  node -e '
+    const server = require(process.argv[1])({ createTableMs: 500 });
+    server.listen(0, "127.0.0.1", () => console.log("dynalite listening on http://127.0.0.1:" + server.address().port));
+  ' "$NODE_TOOLS/node_modules/dynalite" >"$work/server.out" 2>"$work/server.err" &
+  SERVER_PID=$!
+  ENDPOINT=""
+  for _ in $(seq 1 300); do
+    ENDPOINT="$(sed -n 's/^dynalite listening on \(http[^ ]*\).*/\1/p' "$work/server.out")"
+    [ -n "$ENDPOINT" ] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$work/server.out" "$work/server.err" >&2
+  return 1
+}
+
 stop_dynamodb_local() {
   if [ -n "${SERVER_PID:-}" ]; then
     kill "$SERVER_PID" 2>/dev/null

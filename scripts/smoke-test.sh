@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
 # End-to-end check of the scriptable commands through the real launcher: a standalone DynamoDB Local
 # (loopback, in memory, free port) started here, then the whole user life cycle, then the embedded store.
+#
+#   scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--flow-only]
+#
+# --engine dynalite runs the life cycle against dynalite (no transactions, like ScyllaDB Alternator);
+# --flow-only skips what does not depend on the engine or the locale (the start-up archive, the embedded
+# store), for the extra passes scripts/test.sh makes (dynalite, LC_ALL=C).
 set -uo pipefail
+
+ENGINE=dynamodb-local
+FLOW_ONLY=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --engine) ENGINE="${2:-}"; shift 2 ;;
+    --flow-only) FLOW_ONLY=1; shift ;;
+    *) echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--flow-only]" >&2; exit 2 ;;
+  esac
+done
+case "$ENGINE" in
+  dynamodb-local|dynalite) ;;
+  *) echo "unknown engine: $ENGINE (dynamodb-local or dynalite)" >&2; exit 2 ;;
+esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/scripts/user-console"
@@ -12,7 +32,7 @@ source "$ROOT/scripts/lib.sh"
 
 cleanup() {
   stop_dynamodb_local
-  keep_logs smoke-logs "$WORK/logs"
+  keep_logs "smoke-logs-$ENGINE-${LC_ALL:-${LANG:-default}}" "$WORK/logs"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -63,6 +83,8 @@ refute() {
   fi
 }
 
+echo "== engine $ENGINE, locale LC_ALL=${LC_ALL:-} LANG=${LANG:-}"
+if [ "$FLOW_ONLY" -eq 0 ]; then
 echo "== start-up archive (class data sharing)"
 check "first launch (makes the archive after a build)" 0 "" --version
 if compgen -G "$ROOT/target/cds/user-console-*.jsa" >/dev/null; then
@@ -87,9 +109,15 @@ if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
 else
   fail "USER_CONSOLE_CDS=0 still used the archive"
 fi
+fi # FLOW_ONLY
 
-echo "== starting DynamoDB Local (loopback, in memory)"
-start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
+if [ "$ENGINE" = dynalite ]; then
+  echo "== starting dynalite $DYNALITE_VERSION (loopback, in memory)"
+  start_dynalite "$WORK" || { fail "dynalite did not start"; exit 1; }
+else
+  echo "== starting DynamoDB Local (loopback, in memory)"
+  start_dynamodb_local "$LAUNCHER" "$WORK" || { fail "DynamoDB Local did not start"; exit 1; }
+fi
 echo "      $ENDPOINT"
 E=(--endpoint "$ENDPOINT")
 
@@ -191,12 +219,14 @@ ERR="$(cat "$WORK/err")"; OUT=""
 expect "a .env others can read is warned about" "chmod 600" stderr
 refute "the warning does not show the key" "smoke-secret-key"
 
+if [ "$FLOW_ONLY" -eq 0 ]; then
 echo "== embedded database keeps its data between runs"
 check "embedded create-table" 0 "" --embedded --data-dir "$WORK/data" create-table
 check "embedded insert" 0 $'embedded-pass\n' --embedded --data-dir "$WORK/data" insert --email kept@example.com --first-name Kept --last-name User --password-stdin
 refute "embedded: no banner on the terminal" "Initializing DynamoDB Local"
 check "embedded list in a new process" 0 "" --embedded --data-dir "$WORK/data" list --format csv
 expect "the user is still there" "kept@example.com,Kept,User" stdout
+fi # FLOW_ONLY
 if [ -s "$WORK/logs/user-console.log" ]; then pass "logs went to logs/user-console.log"; else fail "no log file"; fi
 
 echo
