@@ -56,6 +56,9 @@ final class ImportCommand extends UserCommand {
         }
         io().err().printf("Imported %d, skipped %d (already existed), invalid %d, failed %d.%n",
                 report.imported(), report.skipped(), report.invalid(), report.failed());
+        if (report.cancelled() > 0) {
+            io().err().printf("Cancelled: %d rows read were not written.%n", report.cancelled());
+        }
         if (report.invalid() > 0) {
             return 2;
         }

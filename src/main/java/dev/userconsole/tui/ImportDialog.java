@@ -83,6 +83,9 @@ final class ImportDialog {
         StringBuilder text = new StringBuilder(String.format(
                 "Imported %d, skipped %d (already existed), invalid %d, failed %d.", report.imported(),
                 report.skipped(), report.invalid(), report.failed()));
+        if (report.cancelled() > 0) {
+            text.append("\nCancelled: ").append(report.cancelled()).append(" rows read were not written.");
+        }
         report.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> text.append("\nline ").append(p.line())
                 .append(": ").append(VisibleText.forScreen(p.reason())));
         if (report.problems().size() > PROBLEMS_SHOWN) {

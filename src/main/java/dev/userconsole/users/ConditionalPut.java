@@ -2,6 +2,7 @@ package dev.userconsole.users;
 
 import dev.userconsole.store.Transactions;
 import dev.userconsole.store.UserTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +44,19 @@ final class ConditionalPut {
      * One attempt (the SDK's retries included): {@link PutOutcome.Written} or {@link PutOutcome.Existed};
      * any other failure is thrown as the SDK raised it, for the caller's lost-answer and retry rules.
      *
-     * @param twinKey the key as typed, when it differs from the item's key; else empty
+     * @param twinKeys the forms of the key as typed that differ from the item's (normalised) key
      */
-    PutOutcome attempt(Map<String, AttributeValue> item, Optional<String> twinKey) {
-        if (twinKey.isPresent()) {
-            Optional<PutOutcome> transacted = withTwinCheck(item, twinKey.get());
+    PutOutcome attempt(Map<String, AttributeValue> item, List<String> twinKeys) {
+        if (!twinKeys.isEmpty()) {
+            Optional<PutOutcome> transacted = withTwinCheck(item, twinKeys);
             if (transacted.isPresent()) {
                 return transacted.get();
             }
-            Optional<Map<String, AttributeValue>> twin = read(twinKey.get());
-            if (twin.isPresent()) {
-                return new PutOutcome.Existed(twin.get());
+            for (String twinKey : twinKeys) {
+                Optional<Map<String, AttributeValue>> twin = read(twinKey);
+                if (twin.isPresent()) {
+                    return new PutOutcome.Existed(twin.get());
+                }
             }
         }
         try {
@@ -67,31 +70,49 @@ final class ConditionalPut {
     }
 
     /** Empty when the engine has no transactions. */
-    private Optional<PutOutcome> withTwinCheck(Map<String, AttributeValue> item, String twinKey) {
+    private Optional<PutOutcome> withTwinCheck(Map<String, AttributeValue> item, List<String> twinKeys) {
         if (!transactions.mayBeSupported()) {
             return Optional.empty();
         }
-        TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression(ABSENT)
-                        .expressionAttributeNames(KEY_NAME)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build(),
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(twinKey))
-                        .conditionExpression(ABSENT).expressionAttributeNames(KEY_NAME)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build())
-                .build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression(ABSENT)
+                .expressionAttributeNames(KEY_NAME)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        for (String twinKey : twinKeys) {
+            writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key(twinKey))
+                    .conditionExpression(ABSENT).expressionAttributeNames(KEY_NAME)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+        }
         try {
-            return transactions.write(request).map(written -> new PutOutcome.Written(false));
+            return transactions.write(TransactWriteItemsRequest.builder().transactItems(writes).build())
+                    .map(written -> new PutOutcome.Written(false));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failedCondition(reasons, 0)) {
                 return Optional.of(existing(item, reasons.get(0).hasItem() ? reasons.get(0).item() : Map.of()));
             }
-            if (failedCondition(reasons, 1)) {
-                return Optional.of(new PutOutcome.Existed(reasons.get(1).hasItem() ? reasons.get(1).item()
-                        : key(twinKey)));
+            for (int i = 1; i < writes.size(); i++) {
+                if (failedCondition(reasons, i)) {
+                    return Optional.of(new PutOutcome.Existed(reasons.get(i).hasItem() ? reasons.get(i).item()
+                            : key(twinKeys.get(i - 1))));
+                }
             }
             throw e;
         }
+    }
+
+    /**
+     * The forms of an email as typed that are not its normalised key: exactly as typed and without the
+     * surrounding spaces (the original app stores keys exactly as typed).
+     */
+    static List<String> twinKeys(String typed, String normalised) {
+        List<String> twins = new ArrayList<>();
+        for (String form : List.of(typed, typed.strip())) {
+            if (!form.isEmpty() && !form.equals(normalised) && !twins.contains(form)) {
+                twins.add(form);
+            }
+        }
+        return twins;
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {

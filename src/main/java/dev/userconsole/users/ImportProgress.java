@@ -24,7 +24,10 @@ public final class ImportProgress {
         done.incrementAndGet();
     }
 
-    /** Asks the import to stop after the rows already started; what was written stays written. */
+    /**
+     * Asks the import to stop: rows not yet sent are dropped (a row being hashed, once its hash is done), the
+     * writes already sent finish; what was written stays written and the report says how much.
+     */
     public void cancel() {
         cancelled = true;
     }

@@ -5,7 +5,7 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.Transactions;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -56,14 +56,14 @@ public final class NewItemWriter implements AutoCloseable {
 
     /** Sends the item, conditional on its key being absent; {@code done} gets the outcome on a writer thread. */
     public void put(Map<String, AttributeValue> item, Consumer<PutOutcome> done) {
-        put(item, Optional.empty(), done);
+        put(item, List.of(), done);
     }
 
     /**
-     * Sends the item, conditional on its key and on {@code twinKey} (the email as typed, when it differs from
-     * the normalised key) being absent. Blocks while many items wait to be sent.
+     * Sends the item, conditional on its key and on its {@code twinKeys} (the email as typed, when it differs
+     * from the normalised key, see {@link ConditionalPut}) being absent. Blocks while many items wait.
      */
-    void put(Map<String, AttributeValue> item, Optional<String> twinKey, Consumer<PutOutcome> done) {
+    void put(Map<String, AttributeValue> item, List<String> twinKeys, Consumer<PutOutcome> done) {
         try {
             room.acquire();
         } catch (InterruptedException e) {
@@ -73,7 +73,7 @@ public final class NewItemWriter implements AutoCloseable {
         }
         pool.execute(() -> {
             try {
-                done.accept(cancelled ? new PutOutcome.Cancelled() : write(item, twinKey));
+                done.accept(cancelled ? new PutOutcome.Cancelled() : write(item, twinKeys));
             } finally {
                 room.release();
             }
@@ -85,11 +85,11 @@ public final class NewItemWriter implements AutoCloseable {
         cancelled = true;
     }
 
-    private PutOutcome write(Map<String, AttributeValue> item, Optional<String> twinKey) {
+    private PutOutcome write(Map<String, AttributeValue> item, List<String> twinKeys) {
         int lostAnswers = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                return put.attempt(item, twinKey);
+                return put.attempt(item, twinKeys);
             } catch (SdkException e) {
                 if (LostAnswers.mayHaveApplied(e)) {
                     if (++lostAnswers >= LOST_ANSWER_ATTEMPTS) {

@@ -8,6 +8,7 @@ import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
+import dev.userconsole.store.Transactions;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.WriteAction;
@@ -58,6 +59,7 @@ public final class UserController implements AutoCloseable {
     private final ParallelScan scan;
     private final WriteGuard guard;
     private final LostAnswers lost;
+    private final ConditionalPut newItem;
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
@@ -75,6 +77,8 @@ public final class UserController implements AutoCloseable {
         this.timestamps = new Timestamps(clock);
         this.scan = new ParallelScan(client, errors);
         this.lost = new LostAnswers(client, tableName, database.where(), errors);
+        // one per connection: an engine found to have no transactions is not asked again
+        this.newItem = new ConditionalPut(client, tableName, new Transactions(client));
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -110,8 +114,9 @@ public final class UserController implements AutoCloseable {
     }
 
     /**
-     * Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert).
-     * When the answer is lost, what is stored says what happened.
+     * Creates a user; refuses, changing nothing, when the email is taken (also by a concurrent insert), under
+     * its normalised key or as typed (a case twin another tool stored). When the answer is lost, what is
+     * stored says what happened.
      */
     public Written insert(NewUser input) {
         return guard.run(WriteAction.INSERT, input.email(), List.of(), () -> insertUnguarded(input));
@@ -132,33 +137,33 @@ public final class UserController implements AutoCloseable {
                 User.DATE_UPDATED, AttributeValue.fromS(now));
         User created = new User(email, firstName, lastName, now, now);
         try {
-            client.putItem(b -> b.tableName(table.name()).item(item)
-                    .conditionExpression("attribute_not_exists(#key)")
-                    .expressionAttributeNames(Map.of("#key", User.EMAIL))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return Written.answered(created);
-        } catch (ConditionalCheckFailedException e) {
+            PutOutcome outcome = newItem.attempt(item, ConditionalPut.twinKeys(input.email(), email));
+            if (outcome instanceof PutOutcome.Existed existed) {
+                throw alreadyExists(email, existed.stored());
+            }
             // The hash's random salt makes the item unique: finding it means an earlier attempt wrote it
             // and the SDK retried after its answer was lost.
-            if (e.hasItem() && item.equals(e.item())) {
-                return Written.checked(created, lost.checked("insert", "the user was created"));
-            }
-            throw alreadyExists(email);
+            return ((PutOutcome.Written) outcome).alreadyStored()
+                    ? Written.checked(created, lost.checked("insert", "the user was created"))
+                    : Written.answered(created);
         } catch (SdkException e) {
             Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "insert", email);
             if (stored.isEmpty()) {
                 throw lost.notApplied("insert", "user " + VisibleText.of(email) + " was not created", e);
             }
             if (!stored.get().equals(item)) {
-                throw alreadyExists(email);
+                throw alreadyExists(email, stored.get());
             }
             return Written.checked(created, lost.checked("insert", "the user was created"));
         }
     }
 
-    private static ConsoleException alreadyExists(String email) {
+    private static ConsoleException alreadyExists(String email, Map<String, AttributeValue> stored) {
+        AttributeValue key = stored.get(User.EMAIL);
+        String storedAs = key == null || key.s() == null || key.s().equals(email) ? ""
+                : " (stored as " + VisibleText.of(key.s()) + ")";
         return new ConsoleException(Problem.ALREADY_EXISTS,
-                "A user with email " + VisibleText.of(email) + " already exists.");
+                "A user with email " + VisibleText.of(email) + " already exists" + storedAs + ".");
     }
 
     /**
@@ -384,8 +389,8 @@ public final class UserController implements AutoCloseable {
      * Invalid rows are reported with their line and reason, and nothing is written for them.
      */
     public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
-        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
-        return guard.runImport(audit -> new UserImporter(client, table.name(), hasher, timestamps, errors, threads)
+        int writers = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
+        return guard.runImport(audit -> new UserImporter(newItem, hasher, timestamps, errors, writers)
                 .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress,
                         audit));
     }

@@ -140,9 +140,9 @@ class NetworkFaultsTest {
         List<ImportRow> rows = List.of(
                 new ImportRow(2, "new1@example.com", "New", "One", "password-1", null, null),
                 new ImportRow(3, "new2@example.com", "New", "Two", "password-2", null, null));
-        // the transaction is applied, but every attempt of the SDK loses its answer: the importer sends the
-        // chunk again itself, with a new token, and the conditions then fail on the rows it wrote
-        proxy.injectInto("TransactWriteItems", Fault.RESET_MID_RESPONSE, 3);
+        // the puts are applied, but every attempt of the SDK loses its answer: the importer sends them again
+        // itself, and the conditions then fail on the very items it wrote
+        proxy.injectInto("PutItem", Fault.RESET_MID_RESPONSE, 3);
         ImportReport report = within(() -> users.importUsers(rows.iterator(), true, new ImportProgress(rows.size())));
         assertEquals(2, report.imported(), report.toString());
         assertEquals(0, report.failed(), report.toString());
