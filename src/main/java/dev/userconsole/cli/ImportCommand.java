@@ -9,6 +9,7 @@ import dev.userconsole.users.ImportReport;
 import dev.userconsole.users.UserController;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +57,9 @@ final class ImportCommand extends UserCommand {
         }
         io().err().printf("Imported %d, skipped %d (already existed), invalid %d, failed %d.%n",
                 report.imported(), report.skipped(), report.invalid(), report.failed());
+        if (report.writeUnits() > 0) {
+            io().err().printf(Locale.ROOT, "Write capacity units consumed: %.1f.%n", report.writeUnits());
+        }
         if (report.cancelled() > 0) {
             io().err().printf("Cancelled: %d rows read were not written.%n", report.cancelled());
         }

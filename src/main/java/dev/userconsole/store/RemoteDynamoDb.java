@@ -27,6 +27,11 @@ final class RemoteDynamoDb implements DynamoDb {
         // hidden from the SDK, such a retry makes a lost write look like a refused one. The SDK retries
         // instead, and the controller can then tell its own earlier write from someone else's.
         System.setProperty("sun.net.http.retryPost", "false");
+        // HttpURLConnection keeps only 5 idle connections per host by default: the rest of the parallel
+        // writers (an import, a restore) and scan segments would open a new TCP connection per request.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
     }
 
     private final DynamoDbClient client;

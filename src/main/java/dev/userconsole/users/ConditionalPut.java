@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -33,6 +37,8 @@ final class ConditionalPut {
     private final DynamoDbClient client;
     private final String table;
     private final Transactions transactions;
+    /** What the successful writes consumed, as the engine reports it (ReturnConsumedCapacity). */
+    private final DoubleAdder writeUnits = new DoubleAdder();
 
     ConditionalPut(DynamoDbClient client, String table, Transactions transactions) {
         this.client = client;
@@ -60,9 +66,10 @@ final class ConditionalPut {
             }
         }
         try {
-            client.putItem(b -> b.tableName(table).item(item).conditionExpression(ABSENT)
-                    .expressionAttributeNames(KEY_NAME)
+            PutItemResponse response = client.putItem(b -> b.tableName(table).item(item).conditionExpression(ABSENT)
+                    .expressionAttributeNames(KEY_NAME).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            count(response.consumedCapacity());
             return new PutOutcome.Written(false);
         } catch (ConditionalCheckFailedException e) {
             return existing(item, e.hasItem() ? e.item() : Map.of());
@@ -84,8 +91,12 @@ final class ConditionalPut {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
         }
         try {
-            return transactions.write(TransactWriteItemsRequest.builder().transactItems(writes).build())
-                    .map(written -> new PutOutcome.Written(false));
+            return transactions.write(TransactWriteItemsRequest.builder().transactItems(writes)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build())
+                    .map(written -> {
+                        written.consumedCapacity().forEach(this::count);
+                        return new PutOutcome.Written(false);
+                    });
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (failedCondition(reasons, 0)) {
@@ -113,6 +124,17 @@ final class ConditionalPut {
             }
         }
         return twins;
+    }
+
+    /** Write units the successful writes consumed, where the engine reports them (0 where it does not). */
+    double writeUnits() {
+        return writeUnits.sum();
+    }
+
+    private void count(ConsumedCapacity consumed) {
+        if (consumed != null && consumed.capacityUnits() != null) {
+            writeUnits.add(consumed.capacityUnits());
+        }
     }
 
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {

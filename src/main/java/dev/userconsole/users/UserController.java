@@ -59,6 +59,7 @@ public final class UserController implements AutoCloseable {
     private final ParallelScan scan;
     private final WriteGuard guard;
     private final LostAnswers lost;
+    private final Transactions transactions;
     private final ConditionalPut newItem;
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
@@ -78,7 +79,8 @@ public final class UserController implements AutoCloseable {
         this.scan = new ParallelScan(client, errors);
         this.lost = new LostAnswers(client, tableName, database.where(), errors);
         // one per connection: an engine found to have no transactions is not asked again
-        this.newItem = new ConditionalPut(client, tableName, new Transactions(client));
+        this.transactions = new Transactions(client);
+        this.newItem = new ConditionalPut(client, tableName, transactions);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -390,7 +392,9 @@ public final class UserController implements AutoCloseable {
      */
     public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
         int writers = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
-        return guard.runImport(audit -> new UserImporter(newItem, hasher, timestamps, errors, writers)
+        // its own put, so the report counts the write units of this import alone
+        ConditionalPut put = new ConditionalPut(client, table.name(), transactions);
+        return guard.runImport(audit -> new UserImporter(put, hasher, timestamps, errors, writers)
                 .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress,
                         audit));
     }

@@ -93,7 +93,7 @@ final class UserImporter {
         List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
         problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
         return new ImportReport(counts.imported.get(), counts.skipped.get(), counts.invalid.get(),
-                counts.failed.get(), counts.cancelled.get(), problems);
+                counts.failed.get(), counts.cancelled.get(), put.writeUnits(), problems);
     }
 
     private Valid validate(ImportRow row, Map<String, Long> seen, Counts counts) {

@@ -111,7 +111,9 @@ public final class WriteGuard {
         counts.put("skipped", report.skipped());
         counts.put("invalid", report.invalid());
         counts.put("failed", report.failed());
-        counts.put("cancelled", report.cancelled());
+        if (report.cancelled() > 0) {
+            counts.put("cancelled", report.cancelled());
+        }
         if (report.failed() > 0) {
             return AuditRecord.importSummary(AuditOutcome.FAILED, null, counts);
         }
