@@ -1,17 +1,15 @@
 package dev.userconsole.users;
 
-import dev.userconsole.store.Transactions;
+import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.UserTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -36,14 +34,14 @@ final class ConditionalPut {
 
     private final DynamoDbClient client;
     private final String table;
-    private final Transactions transactions;
-    /** What the successful writes consumed, as the engine reports it (ReturnConsumedCapacity). */
-    private final DoubleAdder writeUnits = new DoubleAdder();
+    private final EngineFeatures features;
+    private final WriteUnits writeUnits;
 
-    ConditionalPut(DynamoDbClient client, String table, Transactions transactions) {
+    ConditionalPut(DynamoDbClient client, String table, EngineFeatures features, WriteUnits writeUnits) {
         this.client = client;
         this.table = table;
-        this.transactions = transactions;
+        this.features = features;
+        this.writeUnits = writeUnits;
     }
 
     /**
@@ -69,7 +67,7 @@ final class ConditionalPut {
             PutItemResponse response = client.putItem(b -> b.tableName(table).item(item).conditionExpression(ABSENT)
                     .expressionAttributeNames(KEY_NAME).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            count(response.consumedCapacity());
+            writeUnits.add(response.consumedCapacity());
             return new PutOutcome.Written(false);
         } catch (ConditionalCheckFailedException e) {
             return existing(item, e.hasItem() ? e.item() : Map.of());
@@ -78,7 +76,7 @@ final class ConditionalPut {
 
     /** Empty when the engine has no transactions. */
     private Optional<PutOutcome> withTwinCheck(Map<String, AttributeValue> item, List<String> twinKeys) {
-        if (!transactions.mayBeSupported()) {
+        if (!features.mayHave(EngineFeatures.Feature.TRANSACTIONS)) {
             return Optional.empty();
         }
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -91,10 +89,11 @@ final class ConditionalPut {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
         }
         try {
-            return transactions.write(TransactWriteItemsRequest.builder().transactItems(writes)
-                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build())
+            TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+            return features.ifSupported(EngineFeatures.Feature.TRANSACTIONS, () -> client.transactWriteItems(request))
                     .map(written -> {
-                        written.consumedCapacity().forEach(this::count);
+                        written.consumedCapacity().forEach(writeUnits::add);
                         return new PutOutcome.Written(false);
                     });
         } catch (TransactionCanceledException e) {
@@ -126,17 +125,6 @@ final class ConditionalPut {
         return twins;
     }
 
-    /** Write units the successful writes consumed, where the engine reports them (0 where it does not). */
-    double writeUnits() {
-        return writeUnits.sum();
-    }
-
-    private void count(ConsumedCapacity consumed) {
-        if (consumed != null && consumed.capacityUnits() != null) {
-            writeUnits.add(consumed.capacityUnits());
-        }
-    }
-
     private static boolean failedCondition(List<CancellationReason> reasons, int index) {
         return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
@@ -145,7 +133,7 @@ final class ConditionalPut {
      * The stored item holding the key: this very item (an earlier attempt's) counts as written. Engines that
      * do not return the item with a failed condition (dynalite) get it read.
      */
-    private PutOutcome existing(Map<String, AttributeValue> item, Map<String, AttributeValue> returned) {
+    PutOutcome existing(Map<String, AttributeValue> item, Map<String, AttributeValue> returned) {
         Map<String, AttributeValue> stored = returned.isEmpty()
                 ? read(item.get(UserTable.KEY).s()).orElse(Map.of()) : returned;
         return item.equals(stored) ? new PutOutcome.Written(true)

@@ -8,7 +8,7 @@ import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
-import dev.userconsole.store.Transactions;
+import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.WriteAction;
@@ -47,6 +47,9 @@ public final class UserController implements AutoCloseable {
     private static final String SHOWN_PROJECTION = IntStream.range(0, SHOWN_ATTRIBUTES.size())
             .mapToObj(i -> "#a" + i).collect(Collectors.joining(", "));
 
+    /** Writer threads of bulk work: most of their time is spent waiting for answers. */
+    private static final int BULK_WRITERS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+
     /** Users per page, and per batch told to a listener, of a search. */
     private static final int SEARCH_PAGE = 500;
 
@@ -59,7 +62,7 @@ public final class UserController implements AutoCloseable {
     private final ParallelScan scan;
     private final WriteGuard guard;
     private final LostAnswers lost;
-    private final Transactions transactions;
+    private final EngineFeatures features;
     private final ConditionalPut newItem;
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
@@ -79,8 +82,8 @@ public final class UserController implements AutoCloseable {
         this.scan = new ParallelScan(client, errors);
         this.lost = new LostAnswers(client, tableName, database.where(), errors);
         // one per connection: an engine found to have no transactions is not asked again
-        this.transactions = new Transactions(client);
-        this.newItem = new ConditionalPut(client, tableName, transactions);
+        this.features = new EngineFeatures();
+        this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits());
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -391,12 +394,14 @@ public final class UserController implements AutoCloseable {
      * Invalid rows are reported with their line and reason, and nothing is written for them.
      */
     public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
-        int writers = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
-        // its own put, so the report counts the write units of this import alone
-        ConditionalPut put = new ConditionalPut(client, table.name(), transactions);
-        return guard.runImport(audit -> new UserImporter(put, hasher, timestamps, errors, writers)
+        return guard.runImport(audit -> new UserImporter(this::newItemWriter, hasher, timestamps)
                 .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress,
                         audit));
+    }
+
+    /** A writer of many new items on this connection, for bulk work (import, restore); close it when done. */
+    public NewItemWriter newItemWriter() {
+        return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS);
     }
 
     /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */

@@ -2,7 +2,6 @@ package dev.userconsole.users;
 
 import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditLog;
@@ -19,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,18 +36,15 @@ final class UserImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserImporter.class);
 
-    private final ConditionalPut put;
+    private final Supplier<NewItemWriter> writers;
     private final PasswordHasher hasher;
     private final Timestamps timestamps;
-    private final SdkErrors errors;
-    private final int writers;
 
-    UserImporter(ConditionalPut put, PasswordHasher hasher, Timestamps timestamps, SdkErrors errors, int writers) {
-        this.put = put;
+    /** @param writers makes the writer of one import (it is closed when the import ends) */
+    UserImporter(Supplier<NewItemWriter> writers, PasswordHasher hasher, Timestamps timestamps) {
+        this.writers = writers;
         this.hasher = hasher;
         this.timestamps = timestamps;
-        this.errors = errors;
-        this.writers = writers;
     }
 
     /** @param audit receives one record per row, written or not */
@@ -62,38 +59,38 @@ final class UserImporter {
         });
         // rows waiting to be hashed: enough to keep every core busy, few enough that a cancel drops them at once
         Semaphore hashing = new Semaphore(cores * 2);
-        try (NewItemWriter writer = new NewItemWriter(put, errors, writers)) {
-            try {
-                while (rows.hasNext() && !progress.isCancelled()) {
-                    Valid valid = validate(rows.next(), seen, counts);
-                    if (valid == null) {
-                        continue;
-                    }
-                    if (valid.password() == null) {
-                        send(valid, valid.passwordHash(), writer, onExisting, counts);
-                        continue;
-                    }
-                    hashing.acquireUninterruptibly();
-                    hashers.execute(() -> {
-                        try {
-                            hashAndSend(valid, writer, onExisting, counts, progress);
-                        } finally {
-                            hashing.release();
-                        }
-                    });
+        NewItemWriter writer = writers.get();
+        try {
+            while (rows.hasNext() && !progress.isCancelled()) {
+                Valid valid = validate(rows.next(), seen, counts);
+                if (valid == null) {
+                    continue;
                 }
-            } finally {
-                hashers.shutdown();
-                awaitQuietly(hashers);
-                if (progress.isCancelled()) {
-                    writer.cancel();
+                if (valid.password() == null) {
+                    send(valid, valid.passwordHash(), writer, onExisting, counts);
+                    continue;
                 }
+                hashing.acquireUninterruptibly();
+                hashers.execute(() -> {
+                    try {
+                        hashAndSend(valid, writer, onExisting, counts, progress);
+                    } finally {
+                        hashing.release();
+                    }
+                });
             }
+        } finally {
+            hashers.shutdown();
+            awaitQuietly(hashers);
+            if (progress.isCancelled()) {
+                writer.cancel();
+            }
+            writer.close(); // waits for every outcome
         }
         List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
         problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
         return new ImportReport(counts.imported.get(), counts.skipped.get(), counts.invalid.get(),
-                counts.failed.get(), counts.cancelled.get(), put.writeUnits(), problems);
+                counts.failed.get(), counts.cancelled.get(), writer.writeUnits(), problems);
     }
 
     private Valid validate(ImportRow row, Map<String, Long> seen, Counts counts) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.Transactions;
+import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.testing.Dynalite;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ class EnginesAndTwinsTest {
     }
 
     @Test
-    void anEngineWithoutTransactionsIsAskedOnceAndThenNotAgain() {
+    void anEngineWithoutTransactionsOrPartiQlIsAskedOnceAndThenNotAgain() {
         AtomicInteger transactionCalls = new AtomicInteger();
         DynamoDbClient counted = DynamoDbClient.builder().endpointOverride(Dynalite.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "x")))
@@ -144,17 +144,22 @@ class EnginesAndTwinsTest {
         TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(TransactWriteItem.builder()
                 .conditionCheck(c -> c.tableName(table).key(Map.of(User.EMAIL, AttributeValue.fromS("x@example.com")))
                         .conditionExpression("attribute_not_exists(emailAddress)")).build()).build();
-        Transactions transactions = new Transactions(counted);
-        assertTrue(transactions.write(request).isEmpty(), "dynalite has no transactions");
-        assertFalse(transactions.mayBeSupported());
-        assertTrue(transactions.write(request).isEmpty());
+        EngineFeatures features = new EngineFeatures();
+        EngineFeatures.Feature transactions = EngineFeatures.Feature.TRANSACTIONS;
+        assertTrue(features.ifSupported(transactions, () -> counted.transactWriteItems(request)).isEmpty(),
+                "dynalite has no transactions");
+        assertFalse(features.mayHave(transactions));
+        assertTrue(features.ifSupported(transactions, () -> counted.transactWriteItems(request)).isEmpty());
         assertEquals(1, transactionCalls.get(), "the engine is asked once per connection");
+        assertTrue(features.mayHave(EngineFeatures.Feature.PARTIQL), "one missing operation says nothing of another");
 
-        Transactions local = new Transactions(LocalDynamoDb.rawClient());
+        EngineFeatures local = new EngineFeatures();
+        DynamoDbClient raw = LocalDynamoDb.rawClient();
         try (UserController users = LocalDynamoDb.controller(table)) {
             users.createTable(true);
         }
-        assertTrue(local.write(request).isPresent(), "DynamoDB Local has them");
-        assertTrue(local.mayBeSupported());
+        assertTrue(local.ifSupported(transactions, () -> raw.transactWriteItems(request)).isPresent(),
+                "DynamoDB Local has them");
+        assertTrue(local.mayHave(transactions));
     }
 }
