@@ -52,7 +52,7 @@ public final class Main {
         }
         Logging.start(logDir);
         // UTF-8 whatever the locale: its charset is ASCII under LANG=C, which would mangle names and passwords
-        terminalInUtf8();
+        consolePromptsInUtf8();
         Io io = new Io(Utf8.strictReader(System.in), Utf8.writer(terminalOut), Utf8.writer(terminalErr),
                 System.console());
         Function<Options, Settings> settings = settingsFrom(loader, configProblem);
@@ -77,7 +77,7 @@ public final class Main {
      * once, when first used, from {@code stdout.encoding} (Java 19 and later) or {@code sun.stdout.encoding}
      * (Java 17), which the JVM set from the locale; there is no other way to choose it.
      */
-    private static void terminalInUtf8() {
+    private static void consolePromptsInUtf8() {
         System.setProperty("stdout.encoding", "UTF-8");
         System.setProperty("sun.stdout.encoding", "UTF-8");
     }
