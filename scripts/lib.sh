@@ -98,3 +98,19 @@ stop_dynamodb_local() {
     wait "$SERVER_PID" 2>/dev/null
   fi
 }
+
+# bcryptjs_matches FILE EMAIL: an independent witness (bcryptjs from npm, not the program's jBCrypt) of
+# whether $CANDIDATE_PASSWORD (from the environment, never an argument) matches EMAIL's hash in FILE, an
+# `export --include-password-hashes` file (JSON Lines). Returns 0 on a match, 1 on none, 2 when it cannot
+# check (bcryptjs missing, no such user or hash), saying why.
+BCRYPTJS_VERSION=2.4.3
+bcryptjs_matches() {
+  ensure_node_packages "bcryptjs@$BCRYPTJS_VERSION" || return 2
+  node -e '
+    const [bcryptjs, file, email] = process.argv.slice(1);
+    const users = require("fs").readFileSync(file, "utf8").split("\n").filter(Boolean).map(line => JSON.parse(line));
+    const user = users.find(u => u.emailAddress === email);
+    if (!user || !user.passwordHash) { console.error("no password hash for " + email + " in " + file); process.exit(2); }
+    process.exit(require(bcryptjs).compareSync(process.env.CANDIDATE_PASSWORD, user.passwordHash) ? 0 : 1);
+  ' "$NODE_TOOLS/node_modules/bcryptjs" "$1" "$2"
+}

@@ -15,9 +15,12 @@ SELF="$(mktemp -d)"
 trap 'rm -rf "$PATTERNS" "$SELF"' EXIT
 grep -v '^#' "$SECRETS_FILE" | grep -v '^$' >"$PATTERNS"
 
-# hits DIR...: "file:line" of every secret or hash in the text files below the given places.
+# hits DIR...: "file:line" of every secret or hash in the text files below the given places. Bytes, not
+# characters (LC_ALL=C): in a UTF-8 locale grep takes a file with one invalid byte for binary and reports
+# no line of it, and test passwords are not all ASCII.
 hits() {
-  { grep -rnIF -f "$PATTERNS" "$@" 2>/dev/null; grep -rnIE "$HASH" "$@" 2>/dev/null; } | cut -d: -f1,2 | sort -u
+  { LC_ALL=C grep -rnIF -f "$PATTERNS" "$@" 2>/dev/null; LC_ALL=C grep -rnIE "$HASH" "$@" 2>/dev/null; } \
+    | cut -d: -f1,2 | sort -u
 }
 
 echo "== secrets scan"

@@ -190,6 +190,40 @@ if [ $(( $(date +%s) - START )) -le 15 ]; then pass "unreachable reported within
 check "missing table" 3 "" "${E[@]}" --table NoSuchTable list
 expect "missing table is explained" 'The table "NoSuchTable" does not exist' stderr
 
+echo "== non-ASCII names and passwords"
+# Under LC_ALL=C (scripts/test.sh runs this flow so too) the JVM would read and write ASCII: names and the
+# password must still arrive, be stored and be hashed exactly as typed. Written here as UTF-8 bytes.
+UNICODE_PASSWORD='pässwörd€'
+MANGLED_PASSWORD='p??ssw??rd?' # what an ASCII decoder makes of it
+check "insert José Zoë with password pässwörd€" 0 "$UNICODE_PASSWORD"$'\n' "${E[@]}" insert --email jose@example.com --first-name José --last-name Zoë --password-stdin
+expect "insert names them exactly" "Created user jose@example.com (José Zoë)." stderr
+check "check-password matches with the same bytes" 0 "$UNICODE_PASSWORD"$'\n' "${E[@]}" check-password --email jose@example.com --password-stdin
+check "check-password refuses the ASCII-mangled password" 1 "$MANGLED_PASSWORD"$'\n' "${E[@]}" check-password --email jose@example.com --password-stdin
+check "list as json, filtered by a non-ASCII text" 0 "" "${E[@]}" list --format json --filter JOSÉ
+expect "list shows José exactly" '"emailAddress":"jose@example.com","firstName":"José","lastName":"Zoë"' stdout
+check "get" 0 "" "${E[@]}" get --email jose@example.com
+expect "get shows Zoë" "José       Zoë" stdout
+check "export with hashes" 0 "" "${E[@]}" export --include-password-hashes --output "$WORK/unicode-users.jsonl"
+CANDIDATE_PASSWORD="$UNICODE_PASSWORD" bcryptjs_matches "$WORK/unicode-users.jsonl" jose@example.com
+case $? in
+  0) pass "bcryptjs: the stored hash is of pässwörd€" ;;
+  1) fail "bcryptjs: the stored hash is not of pässwörd€" ;;
+  *) fail "bcryptjs could not check the stored hash" ;;
+esac
+CANDIDATE_PASSWORD="$MANGLED_PASSWORD" bcryptjs_matches "$WORK/unicode-users.jsonl" jose@example.com
+if [ $? -eq 1 ]; then pass "bcryptjs: the stored hash is not of $MANGLED_PASSWORD"; else fail "bcryptjs: the hash matches $MANGLED_PASSWORD"; fi
+check "a password that is not UTF-8 is refused" 2 $'\xff\xfe\n' "${E[@]}" insert --email bytes@example.com --first-name Bytes --last-name Zoë --password-stdin
+expect "the refusal says why" "password: standard input is not valid UTF-8 text" stderr
+check "nothing was stored for it" 1 "" "${E[@]}" get --email bytes@example.com
+check "an argument that is not UTF-8 (Latin-1 Zo\xeb) is refused" 2 $'long-enough\n' "${E[@]}" insert --email latin1@example.com --first-name $'Zo\xeb' --last-name B --password-stdin
+expect "the refusal names the argument, not its value" "Argument 7 is not valid UTF-8 text (it is not shown: it might be a secret)." stderr
+check "nothing was stored for that" 1 "" "${E[@]}" get --email latin1@example.com
+printf 'email,firstName,lastName,password\nnunez@example.com,Ñúñez,Zoë,%s\n' "$UNICODE_PASSWORD" >"$WORK/Zoë Ñúñez.csv"
+check "import from a file with a non-ASCII name" 0 "" "${E[@]}" import "$WORK/Zoë Ñúñez.csv"
+check "the imported user" 0 "" "${E[@]}" get --email nunez@example.com --format jsonl
+expect "the imported names are exact" '"firstName":"Ñúñez","lastName":"Zoë"' stdout
+check "the imported password matches" 0 "$UNICODE_PASSWORD"$'\n' "${E[@]}" check-password --email nunez@example.com --password-stdin
+
 echo "== read-only mode, audit log, secrets"
 check "read-only insert is refused" 1 $'long-enough\n' "${E[@]}" --read-only insert --email ro@example.com --first-name R --last-name O --password-stdin
 expect "read-only says so" "Read-only mode (--read-only or READ_ONLY=true)" stderr

@@ -3,17 +3,14 @@ package dev.userconsole;
 import dev.userconsole.cli.ConsoleOptions;
 import dev.userconsole.cli.Io;
 import dev.userconsole.cli.UserConsoleCommand;
+import dev.userconsole.cli.Utf8Arguments;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.text.Utf8;
 import dev.userconsole.tui.ConsoleApp;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +22,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = run(args, Path.of("").toAbsolutePath());
+        String[] arguments;
+        try {
+            arguments = Utf8Arguments.ofThisProcess(args);
+        } catch (ConsoleException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(e.exitCode());
+            return;
+        }
+        int exitCode = run(arguments, Path.of("").toAbsolutePath());
         // DynamoDB Local leaves non-daemon threads behind; exit explicitly.
         System.exit(exitCode);
     }
@@ -37,17 +42,18 @@ public final class Main {
         // .env is read once; a malformed one is reported by whatever runs next, after logging has started
         SettingsLoader loader;
         ConsoleException configProblem = null;
+        Path logDir = workingDir.resolve("logs");
         try {
             loader = SettingsLoader.fromSystem(workingDir);
+            logDir = loader.logDir();
         } catch (ConsoleException e) {
             loader = null;
             configProblem = e;
         }
-        Logging.start(loader == null ? workingDir.resolve("logs") : loader.logDir());
-        Charset charset = Charset.defaultCharset();
-        Io io = new Io(new BufferedReader(new InputStreamReader(System.in, charset)),
-                new PrintWriter(new OutputStreamWriter(terminalOut, charset), true),
-                new PrintWriter(new OutputStreamWriter(terminalErr, charset), true),
+        Logging.start(logDir);
+        // UTF-8 whatever the locale: its charset is ASCII under LANG=C, which would mangle names and passwords
+        consolePromptsInUtf8();
+        Io io = new Io(Utf8.strictReader(System.in), Utf8.writer(terminalOut), Utf8.writer(terminalErr),
                 System.console());
         Function<Options, Settings> settings = settingsFrom(loader, configProblem);
         Optional<Options> consoleOptions = ConsoleOptions.parse(args);
@@ -64,6 +70,16 @@ public final class Main {
                 : UserConsoleCommand.run(args, settings, io, console);
         System.err.flush();
         return exitCode;
+    }
+
+    /**
+     * Makes {@link System#console()} (masked password prompts) read and write UTF-8. It takes its charset,
+     * once, when first used, from {@code stdout.encoding} (Java 19 and later) or {@code sun.stdout.encoding}
+     * (Java 17), which the JVM set from the locale; there is no other way to choose it.
+     */
+    private static void consolePromptsInUtf8() {
+        System.setProperty("stdout.encoding", "UTF-8");
+        System.setProperty("sun.stdout.encoding", "UTF-8");
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
 
 /**
@@ -61,6 +62,9 @@ final class PasswordInput {
             }
             int end = line.length();
             return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+        } catch (CharacterCodingException e) {
+            // a replacement character would be hashed as if it had been typed
+            throw new InvalidInputException("password", "standard input is not valid UTF-8 text");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

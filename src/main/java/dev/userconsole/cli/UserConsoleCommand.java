@@ -3,7 +3,9 @@ package dev.userconsole.cli;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.text.FileNames;
 import dev.userconsole.users.UserController;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -85,6 +87,7 @@ public final class UserConsoleCommand implements Callable<Integer> {
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .registerConverter(Path.class, UserConsoleCommand::path)
                 .setParameterExceptionHandler(new UsageErrors(io.err()))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> report(e, io));
         try {
@@ -92,6 +95,15 @@ public final class UserConsoleCommand implements Callable<Integer> {
         } finally {
             io.out().flush();
             io.err().flush();
+        }
+    }
+
+    /** A file name argument; picocli's own message for one the locale cannot encode would repeat it. */
+    private static Path path(String name) {
+        try {
+            return FileNames.of(name, "file name");
+        } catch (InvalidInputException e) {
+            throw new CommandLine.TypeConversionException(e.reason());
         }
     }
 

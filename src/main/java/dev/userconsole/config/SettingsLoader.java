@@ -2,6 +2,7 @@ package dev.userconsole.config;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.text.FileNames;
 import dev.userconsole.text.VisibleText;
 import java.net.InetAddress;
 import java.net.URI;
@@ -98,7 +99,7 @@ public final class SettingsLoader {
 
     /** Where logs go; resolvable before anything else, so logging can start first. */
     public Path logDir() {
-        return resolve(Optional.ofNullable(value(LOG_DIR)).map(Path::of).orElse(Path.of("logs")));
+        return resolve(Optional.ofNullable(value(LOG_DIR)).map(dir -> FileNames.of(dir, LOG_DIR)).orElse(Path.of("logs")));
     }
 
     private Target target(Options options) {
@@ -142,7 +143,7 @@ public final class SettingsLoader {
         if (options.dataDir() != null) {
             return resolve(options.dataDir());
         }
-        return resolve(Optional.ofNullable(value(DATA_DIR)).map(Path::of).orElse(Path.of("data")));
+        return resolve(Optional.ofNullable(value(DATA_DIR)).map(dir -> FileNames.of(dir, DATA_DIR)).orElse(Path.of("data")));
     }
 
     private String tableName(Options options) {
@@ -191,7 +192,7 @@ public final class SettingsLoader {
             return resolve(options.auditLog());
         }
         String file = value(AUDIT_LOG);
-        return file == null ? logDir.resolve(Settings.AUDIT_FILE_NAME) : resolve(Path.of(file));
+        return file == null ? logDir.resolve(Settings.AUDIT_FILE_NAME) : resolve(FileNames.of(file, AUDIT_LOG));
     }
 
     private int wholeNumber(String key, int fallback) {
