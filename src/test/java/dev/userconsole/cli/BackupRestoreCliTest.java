@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,13 @@ class BackupRestoreCliTest {
         Result noOutput = run("backup");
         assertEquals(2, noOutput.exitCode());
         assertTrue(noOutput.err().contains("--output"), noOutput.err());
+        Result stdout = run("backup", "--output", "-");
+        assertEquals(2, stdout.exitCode());
+        assertEquals("", stdout.out());
+        assertTrue(stdout.err().contains("never written to standard output"), stdout.err());
+        Result directory = run("backup", "--output", workingDir.toString(), "--force");
+        assertEquals(2, directory.exitCode());
+        assertTrue(directory.err().contains("is not a regular file"), directory.err());
     }
 
     @Test
@@ -217,6 +225,16 @@ class BackupRestoreCliTest {
 
         Path file = workingDir.resolve("users.json");
         assertEquals(0, run("backup", "-o", file.toString()).exitCode());
+        Path gzip = workingDir.resolve("users.json.gz");
+        assertEquals(0, run("backup", "-o", gzip.toString()).exitCode());
+        byte[] whole = Files.readAllBytes(gzip);
+        Path cut = workingDir.resolve("cut.json.gz");
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 12)); // the trailer and some data gone
+        Result truncated = run("--table", copy, "restore", cut.toString());
+        assertEquals(2, truncated.exitCode(), truncated.err());
+        assertTrue(truncated.err().contains(": cannot be read, so the file ends here (EOFException"), truncated.err());
+        assertTrue(truncated.err().contains("invalid 1, failed 0."), truncated.err());
+
         Result missingTable = run("--table", "Missing_" + table, "restore", file.toString());
         assertEquals(3, missingTable.exitCode(), missingTable.err());
         assertEquals(1, missingTable.err().strip().lines().count(), missingTable.err());

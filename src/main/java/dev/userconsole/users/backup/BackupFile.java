@@ -32,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
  * a backup that fails half-way never looks like a whole one (and never replaces an earlier one).
  */
 public final class BackupFile {
+    static final int MAX_LINE = 16 * 1024 * 1024;
+
     private BackupFile() {
     }
 
@@ -41,6 +43,14 @@ public final class BackupFile {
 
     /** Refuses an existing file unless {@code replace}; checked before connecting, and again at the end. */
     public static void checkNew(Path file, boolean replace) {
+        if (file.toString().equals("-")) {
+            throw new ConsoleException(Problem.INVALID_INPUT, "A backup is never written to standard output (it"
+                    + " holds password hashes); give a file name.");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new ConsoleException(Problem.INVALID_INPUT, file + " is not a regular file; a backup is written"
+                    + " to a new file (or replaces one with --force).");
+        }
         if (!replace && Files.exists(file)) {
             throw new ConsoleException(Problem.INVALID_INPUT, file + " already exists; choose a new file name"
                     + " (or --force to replace it).");
@@ -70,7 +80,10 @@ public final class BackupFile {
         }
     }
 
-    /** Reads the lines of a backup, numbered from 1. */
+    /**
+     * Reads the lines of a backup, numbered from 1. A line longer than {@link #MAX_LINE} bytes (far more than
+     * any DynamoDB item, 400 KB, takes as DynamoDB JSON) is reported, not held in memory.
+     */
     public static Lines open(Path file) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
@@ -208,13 +221,21 @@ public final class BackupFile {
             return line;
         }
 
-        /** The next line, null for a blank one; sets {@code ended} at the end of the file. */
+        /**
+         * The next line, null for a blank one; sets {@code ended} at the end of the file, and also where the
+         * file cannot be read further (a gzip file cut short): that line is reported, the ones before it stand.
+         */
         private Line read() {
             bytes.reset();
+            boolean tooLong = false;
             try {
                 int b;
                 while ((b = in.read()) != -1 && b != '\n') {
-                    bytes.write(b);
+                    if (bytes.size() < MAX_LINE) {
+                        bytes.write(b);
+                    } else {
+                        tooLong = true;
+                    }
                 }
                 if (b == -1) {
                     ended = true;
@@ -223,9 +244,14 @@ public final class BackupFile {
                     }
                 }
             } catch (IOException e) {
-                throw cannot("read", file, e);
+                ended = true;
+                return new Line(++number, null, "cannot be read, so the file ends here (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the lines before it were read");
             }
             number++;
+            if (tooLong) {
+                return new Line(number, null, "is longer than " + MAX_LINE / (1024 * 1024) + " MB, more than any item");
+            }
             try {
                 String text = utf8.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
                 return text.isBlank() ? null : new Line(number, text, null);
