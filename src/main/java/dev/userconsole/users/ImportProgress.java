@@ -20,7 +20,8 @@ public final class ImportProgress {
         return done.get();
     }
 
-    void rowDone() {
+    /** One more row finished (by an import or a restore). */
+    public void rowDone() {
         done.incrementAndGet();
     }
 

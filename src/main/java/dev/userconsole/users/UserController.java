@@ -12,6 +12,11 @@ import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.WriteAction;
+import dev.userconsole.users.backup.BackupFile;
+import dev.userconsole.users.backup.RestoreReport;
+import dev.userconsole.users.backup.TableBackup;
+import dev.userconsole.users.backup.TableRestore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -400,8 +406,29 @@ public final class UserController implements AutoCloseable {
     }
 
     /** A writer of many new items on this connection, for bulk work (import, restore); close it when done. */
-    public NewItemWriter newItemWriter() {
+    private NewItemWriter newItemWriter() {
         return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS);
+    }
+
+    /**
+     * Writes every item, every attribute exactly as stored, to a new backup file readable by its owner only
+     * (DynamoDB JSON, gzip when the name ends in .gz); an existing file is replaced only when asked.
+     *
+     * @return the number of items written; {@code done} counts them as they are
+     */
+    public long backup(Path file, boolean replace, int segments, AtomicLong done) {
+        return new TableBackup(scan, table.name()).writeTo(file, replace, segments, done);
+    }
+
+    /**
+     * Puts a backup's items back exactly, never over an existing item: already restored ones are counted,
+     * different ones under the same key are conflicts and kept. Malformed lines are reported by number.
+     */
+    public RestoreReport restore(Iterator<BackupFile.Line> lines, ImportProgress progress) {
+        return guard.runRows(WriteAction.RESTORE,
+                audit -> new TableRestore(client, table.name(), errors, this::newItemWriter)
+                        .run(lines, progress, audit),
+                RestoreReport::auditSummary);
     }
 
     /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */

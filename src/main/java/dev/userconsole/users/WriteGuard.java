@@ -93,15 +93,23 @@ public final class WriteGuard {
 
     /** An import: one record per row (buffered), then one summary record with the totals. */
     ImportReport runImport(Function<AuditLog.Batch, ImportReport> importer) {
-        allow(WriteAction.IMPORT, null, List.of());
-        ImportReport report;
+        return runRows(WriteAction.IMPORT, importer, WriteGuard::summary);
+    }
+
+    /**
+     * A write of many rows (an import, a restore): one record per row (buffered), then one summary record
+     * with the totals.
+     */
+    <R> R runRows(WriteAction action, Function<AuditLog.Batch, R> write, Function<R, AuditRecord> summary) {
+        allow(action, null, List.of());
+        R report;
         try (AuditLog.Batch rows = audit.batch()) {
-            report = importer.apply(rows);
+            report = write.apply(rows);
         } catch (RuntimeException | Error e) {
-            audit.append(AuditRecord.failed(WriteAction.IMPORT, null, List.of(), e));
+            audit.append(AuditRecord.failed(action, null, List.of(), e));
             throw e;
         }
-        audit.append(summary(report));
+        audit.append(summary.apply(report));
         return report;
     }
 

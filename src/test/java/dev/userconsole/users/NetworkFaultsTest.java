@@ -140,12 +140,13 @@ class NetworkFaultsTest {
         List<ImportRow> rows = List.of(
                 new ImportRow(2, "new1@example.com", "New", "One", "password-1", null, null),
                 new ImportRow(3, "new2@example.com", "New", "Two", "password-2", null, null));
-        // the puts are applied, but every attempt of the SDK loses its answer: the importer sends them again
-        // itself, and the conditions then fail on the very items it wrote
-        proxy.injectInto("PutItem", Fault.RESET_MID_RESPONSE, 3);
+        // the INSERTs are applied, but every attempt of the SDK loses its answer: the importer sends them again
+        // itself, and they are then refused as duplicates of the very items it wrote
+        proxy.injectInto("BatchExecuteStatement", Fault.RESET_MID_RESPONSE, 3);
         ImportReport report = within(() -> users.importUsers(rows.iterator(), true, new ImportProgress(rows.size())));
         assertEquals(2, report.imported(), report.toString());
         assertEquals(0, report.failed(), report.toString());
+        assertEquals(0, report.skipped(), report.toString());
         assertEquals("One", stored("new1@example.com").get(User.LAST_NAME).s());
         assertEquals("Two", stored("new2@example.com").get(User.LAST_NAME).s());
     }

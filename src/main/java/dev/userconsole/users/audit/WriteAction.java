@@ -8,7 +8,10 @@ public enum WriteAction {
     CREATE_TABLE("create-table", "creating tables"),
     IMPORT("import", "importing users"),
     /** One row of an import: written, or refused and why. */
-    IMPORT_ROW("import-row", "importing users");
+    IMPORT_ROW("import-row", "importing users"),
+    RESTORE("restore", "restoring a backup"),
+    /** One line of a restore: restored, or not and why. */
+    RESTORE_ROW("restore-row", "restoring a backup");
 
     private final String code;
     private final String doing;
