@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LostAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(LostAnswers.class);
+    /** How the SDK records an attempt that was answered with a 4xx status. */
+    private static final Pattern REFUSAL_RECORD = Pattern.compile("Status Code: 4\\d\\d\\b");
 
     private final DynamoDbClient client;
     private final String table;
@@ -42,7 +45,8 @@ final class LostAnswers {
 
     /**
      * Whether a failed call may nevertheless have been applied: one of its attempts lost its answer or was
-     * answered with a server error. The SDK keeps the failures of earlier attempts as suppressed exceptions.
+     * answered with a server error. A complete answer of status 4xx (DynamoDB's refusal, an IAM denial, a
+     * proxy's error page) was not applied. The SDK keeps the failures of earlier attempts as suppressed exceptions.
      */
     static boolean mayHaveApplied(SdkException e) {
         return attemptMayHaveApplied(e) || earlierAttemptMayHaveApplied(e);
@@ -57,18 +61,20 @@ final class LostAnswers {
 
     /**
      * The SDK records an earlier attempt's failure as a message only ("Request attempt 1 failure: ..."), with
-     * no cause to inspect: only a refused connection shows that nothing was sent.
+     * no cause to inspect: only a refused connection, or an answer's 4xx status, shows that nothing was applied.
      */
     private static boolean recordMayHaveApplied(Throwable record) {
-        return record.getCause() != null ? attemptMayHaveApplied(record)
-                : !String.valueOf(record.getMessage()).contains("Connection refused");
+        if (record.getCause() != null) {
+            return attemptMayHaveApplied(record);
+        }
+        String message = String.valueOf(record.getMessage());
+        return !message.contains("Connection refused") && !REFUSAL_RECORD.matcher(message).find();
     }
 
     private static boolean attemptMayHaveApplied(Throwable e) {
-        if (e instanceof AwsServiceException service) {
-            // an answer without an error code is a damaged one, cut off before its body
-            return service.statusCode() >= 500 || service.awsErrorDetails() == null
-                    || service.awsErrorDetails().errorCode() == null;
+        if (e instanceof AwsServiceException) {
+            // a complete answer of status 4xx was a refusal, whatever its body; a 5xx may follow a write
+            return !SdkErrors.isRefusal(e);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
@@ -92,7 +98,7 @@ final class LostAnswers {
      */
     Optional<Map<String, AttributeValue>> storedAfter(SdkException failure, String action, String key) {
         if (!mayHaveApplied(failure)) {
-            throw errors.translate(failure);
+            throw errors.translateRefusedWrite(failure);
         }
         LOG.warn("The answer to the {} was lost; checking what is stored", action, failure);
         try {
@@ -101,7 +107,7 @@ final class LostAnswers {
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
         } catch (SdkException e) {
             LOG.warn("Could not check the outcome of the {}", action, e);
-            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action) + "; it could not be checked, so whether"
+            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action, failure) + "; it could not be checked, so whether"
                     + " it was applied is unknown: look up " + VisibleText.of(key)
                     + " (get, or Read users) when the database answers again.", failure);
         }
@@ -114,11 +120,19 @@ final class LostAnswers {
 
     /** The write was definitely not applied, as a check showed. */
     ConsoleException notApplied(String action, String outcome, SdkException failure) {
-        return new ConsoleException(Problem.UNREACHABLE, checked(action, outcome), failure);
+        return new ConsoleException(Problem.UNREACHABLE, lost(action, failure) + "; checked: " + outcome + ".", failure);
     }
 
     private String lost(String action) {
         return "DynamoDB (" + where + ") did not answer the " + action + " (the connection was lost or timed out)";
+    }
+
+    private String lost(String action, SdkException failure) {
+        if (failure instanceof AwsServiceException service && service.statusCode() >= 500) {
+            return "DynamoDB (" + where + ") answered the " + action + " with a server error (HTTP "
+                    + service.statusCode() + ")";
+        }
+        return lost(action);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

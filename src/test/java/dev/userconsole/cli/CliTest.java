@@ -102,6 +102,28 @@ class CliTest {
         }
     }
 
+    @Test
+    void anInsertRefusedByAPolicyExitsWithThreeAndSaysWhyNotThatTheAnswerWasLost() throws IOException {
+        try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            proxy.answer("PutItem", 403, "text/xml", "<ErrorResponse><Error><Code>AccessDenied</Code><Message>User: ops"
+                    + " is not authorized to perform: dynamodb:PutItem</Message></Error></ErrorResponse>");
+            Result refused = insert("bob@example.com");
+            assertEquals(3, refused.exitCode(), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertTrue(refused.err().contains("(AccessDenied: User: ops is not authorized to perform: dynamodb:PutItem)"),
+                    refused.err());
+            assertTrue(refused.err().strip().endsWith("Nothing was written."), refused.err());
+
+            proxy.clear();
+            assertEquals(1, run("get", "--email", "bob@example.com").exitCode());
+            Map<String, Object> audited = AuditLines.read(workingDir.resolve("logs/audit.jsonl")).stream()
+                    .filter(r -> "insert".equals(r.get("action"))).reduce((a, b) -> b).orElseThrow();
+            assertEquals("refused", audited.get("outcome"), audited.toString());
+            assertEquals("ACCESS_DENIED", audited.get("problem"), audited.toString());
+        }
+    }
+
     private void insertAlice() {
         Result r = withStdin("alice-password\n", "insert", "--email", "Alice@Example.com", "--first-name", "Alice",
                 "--last-name", "Smith", "--password-stdin");

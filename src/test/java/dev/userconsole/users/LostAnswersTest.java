@@ -57,7 +57,25 @@ class LostAnswersTest {
     }
 
     @Test
-    void anAnswerCutOffBeforeItsErrorCodeMayHaveBeenApplied() {
-        assertTrue(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(400).numAttempts(1).build()));
+    void aCompleteRefusalWasNotAppliedWhateverItsBody() {
+        // a 403 page from a proxy, or a 400 whose body was cut after its status line: no error code either way
+        assertFalse(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(403).numAttempts(1).build()));
+        assertFalse(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(400).numAttempts(1).build()));
+        assertTrue(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(503).numAttempts(1).build()));
+    }
+
+    @Test
+    void earlierAttemptsAnsweredWithARefusalWereNotApplied() {
+        SdkException last = DynamoDbException.builder().statusCode(400).numAttempts(3)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        last.addSuppressed(attemptRecord("Rate exceeded (Service: DynamoDb, Status Code: 400, Request ID: r1)"));
+        last.addSuppressed(attemptRecord("Rate exceeded (Service: DynamoDb, Status Code: 400, Request ID: r2)"));
+        assertFalse(LostAnswers.mayHaveApplied(last));
+
+        SdkException afterServerError = DynamoDbException.builder().statusCode(400).numAttempts(2)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        afterServerError.addSuppressed(attemptRecord("Service returned HTTP status code 503 (Service: DynamoDb,"
+                + " Status Code: 503, Request ID: r1)"));
+        assertTrue(LostAnswers.mayHaveApplied(afterServerError));
     }
 }
