@@ -443,6 +443,35 @@ class CliTest {
     }
 
     @Test
+    void everyWriteAttemptIsAuditedExactlyOnceWhateverFailsFirst() {
+        Path audit = workingDir.resolve("logs/audit.jsonl");
+        int before = AuditLines.read(audit).size();
+        // the write itself, the read before it, the input, the table, the connection
+        assertEquals(0, insert("bob@example.com").exitCode());
+        assertEquals(1, run("update", "--email", "ghost@example.com", "--first-name", "Ghost").exitCode());
+        assertEquals(1, run("delete", "--email", "ghost@example.com", "--yes").exitCode());
+        assertEquals(2, run("update", "--email", "bob@example.com").exitCode());
+        assertEquals(3, run("--table", "Missing_" + table, "update", "--email", "bob@example.com", "--last-name", "X")
+                .exitCode());
+        assertEquals(3, run("--table", "Missing_" + table, "delete", "--email", "bob@example.com", "--yes").exitCode());
+        assertEquals(3, run("--endpoint", "http://127.0.0.1:1", "update", "--email", "bob@example.com",
+                "--last-name", "Y").exitCode());
+        assertEquals(1, run("--read-only", "update", "--email", "bob@example.com", "--last-name", "Z").exitCode());
+        List<String> seen = AuditLines.read(audit).stream().skip(before).map(l -> l.get("action") + " "
+                + l.get("email") + " " + l.get("outcome") + (l.containsKey("problem") ? " " + l.get("problem") : "")
+                + " " + l.get("table").equals(table) + " " + l.getOrDefault("fields", List.of())).toList();
+        assertEquals(List.of("insert bob@example.com ok true []",
+                "update ghost@example.com refused NOT_FOUND true [firstName]",
+                "delete ghost@example.com refused NOT_FOUND true []",
+                "update bob@example.com refused NOTHING_TO_UPDATE true []",
+                "update bob@example.com refused TABLE_MISSING false [lastName]",
+                "delete bob@example.com refused TABLE_MISSING false []",
+                "update bob@example.com failed UNREACHABLE true [lastName]",
+                "update bob@example.com refused READ_ONLY true []"), seen);
+        assertEquals(1, run("get", "--email", "ghost@example.com").exitCode(), "no ghost was created");
+    }
+
+    @Test
     void anUnwritableAuditLogRefusesWritesButNotReads() throws Exception {
         Files.writeString(workingDir.resolve("blocked"), "");
         Map<String, String> env = Map.of("AUDIT_LOG", workingDir.resolve("blocked/audit.jsonl").toString());
