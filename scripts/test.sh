@@ -8,5 +8,6 @@ cd "$ROOT"
 rm -rf target/test-output target/test-logs target/test-logs.log # the secrets scan reads only this run's
 ./mvnw -B verify
 scripts/smoke-test.sh
+scripts/smoke-test.sh --engine dynalite --flow-only
 scripts/tui-e2e.sh
 scripts/secrets-scan.sh
