@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Writes whose answer never arrived (a timeout, a reset connection): the write may or may not have
@@ -90,6 +91,22 @@ final class LostAnswers {
     }
 
     /**
+     * The item that failed a write's condition: as the answer carried it (ReturnValuesOnConditionCheckFailure),
+     * or else read back, strongly consistent, as engines that ignore that option (dynalite) return none;
+     * empty when there is no item.
+     */
+    Map<String, AttributeValue> conflicting(ConditionalCheckFailedException e, String key) {
+        if (e.hasItem() && !e.item().isEmpty()) {
+            return e.item();
+        }
+        try {
+            return read(key).orElse(Map.of());
+        } catch (SdkException failure) {
+            throw errors.translate(failure);
+        }
+    }
+
+    /**
      * After a failed write: the item stored under {@code key} now when the write may have been applied;
      * the failure, translated, when it was definitely not; {@link Problem#OUTCOME_UNKNOWN} when it may have
      * been and the database cannot be asked.
@@ -102,15 +119,19 @@ final class LostAnswers {
         }
         LOG.warn("The answer to the {} was lost; checking what is stored", action, failure);
         try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                    .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+            return read(key);
         } catch (SdkException e) {
             LOG.warn("Could not check the outcome of the {}", action, e);
             throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action, failure) + "; it could not be checked, so whether"
                     + " it was applied is unknown: look up " + VisibleText.of(key)
                     + " (get, or Read users) when the database answers again.", failure);
         }
+    }
+
+    private Optional<Map<String, AttributeValue>> read(String key) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** "DynamoDB (where) did not answer the insert (...); checked: " followed by what is true. */
