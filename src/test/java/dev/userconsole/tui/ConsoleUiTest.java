@@ -267,17 +267,9 @@ class ConsoleUiTest {
         store.createTable(false);
         store.insert(new NewUser("race@example.com", "Race", "Original", "password1"));
         open(80, 24);
-        console.type("u");
-        console.waitFor("Email of the user:");
-        console.type("race@example.com");
-        console.press(KeyType.Enter);
-        console.waitFor("Leave the password empty");
+        console.openUpdateForm("race@example.com");
         store.update("race@example.com", new UserChanges(null, "Theirs", null));
-        console.press(KeyType.Tab);
-        console.press(KeyType.Backspace);
-        console.type("X");
-        console.press(KeyType.Tab, 3);
-        console.press(KeyType.Enter);
+        console.editLastNameAndSave("X");
         console.waitFor("Someone else changed this user");
         assertEquals("Theirs", store.get("race@example.com").lastName(), "nothing was overwritten");
         console.press(KeyType.Enter); // Reload
@@ -294,17 +286,9 @@ class ConsoleUiTest {
         console = new VirtualConsole(80, 24, () -> new UserController(DynamoDbs.open(settings), table,
                 new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(),
                 new WriteGuard(false, AuditLog.to(audit, "http://test", table))), table);
-        console.type("u");
-        console.waitFor("Email of the user:");
-        console.type("vanish@example.com");
-        console.press(KeyType.Enter);
-        console.waitFor("Leave the password empty");
+        console.openUpdateForm("vanish@example.com");
         store.delete("vanish@example.com");
-        console.press(KeyType.Tab);
-        console.press(KeyType.Backspace);
-        console.type("X");
-        console.press(KeyType.Tab, 3);
-        console.press(KeyType.Enter);
+        console.editLastNameAndSave("X");
         console.waitFor("No user with email vanish@example.com.");
         assertEquals(List.of("update vanish@example.com refused NOT_FOUND [lastName]"), AuditLines.read(audit).stream()
                 .map(l -> l.get("action") + " " + l.get("email") + " " + l.get("outcome") + " " + l.get("problem")
