@@ -44,7 +44,7 @@ record ErrorAnswer(int status, String code, String message, String contentType, 
     }
 
     /**
-     * "AccessDenied: User ... is not authorized to perform: dynamodb:PutItem", or "HTTP 403 with a 75-byte
+     * "AccessDenied: User ... is not authorized to perform: dynamodb:PutItem", or "HTTP 403 with a 112-character
      * text/html body: "<html>..."".
      */
     String reason() {

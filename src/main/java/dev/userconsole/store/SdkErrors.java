@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Turns SDK exceptions into one sentence for the user; the SDK's own message goes to the log only. */
 public final class SdkErrors {
     private static final Logger LOG = LoggerFactory.getLogger(SdkErrors.class);
-    private static final Set<String> AUTH_ERRORS = Set.of("AccessDeniedException", "AccessDenied", "UnrecognizedClientException",
-            "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
+    private static final Set<String> AUTH_ERRORS = Set.of("AccessDeniedException", "AccessDenied",
+            "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
 
     private static final Set<String> THROTTLING_ERRORS = Set.of("ProvisionedThroughputExceededException",

@@ -122,8 +122,8 @@ final class LostAnswers {
             return read(key);
         } catch (SdkException e) {
             LOG.warn("Could not check the outcome of the {}", action, e);
-            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action, failure) + "; it could not be checked, so whether"
-                    + " it was applied is unknown: look up " + VisibleText.of(key)
+            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action, failure) + "; it could not be checked,"
+                    + " so whether it was applied is unknown: look up " + VisibleText.of(key)
                     + " (get, or Read users) when the database answers again.", failure);
         }
     }
@@ -141,7 +141,8 @@ final class LostAnswers {
 
     /** The write was definitely not applied, as a check showed. */
     ConsoleException notApplied(String action, String outcome, SdkException failure) {
-        return new ConsoleException(Problem.UNREACHABLE, lost(action, failure) + "; checked: " + outcome + ".", failure);
+        return new ConsoleException(Problem.UNREACHABLE, lost(action, failure) + "; checked: " + outcome + ".",
+                failure);
     }
 
     private String lost(String action) {

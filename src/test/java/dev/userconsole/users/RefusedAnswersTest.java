@@ -93,7 +93,7 @@ class RefusedAnswersTest {
     @EnumSource(Answer.class)
     void aRefusedInsertSaysWhyWithExitCodeThreeAndWritesNothing(Answer answer) {
         answer("PutItem", answer);
-        ConsoleException e = failsClearly(() -> users.insert(new NewUser("new@example.com", "New", "User", "password1")));
+        ConsoleException e = failsClearly(this::insertNew);
         refused(e, answer, "PutItem");
         assertTrue(stored("new@example.com").isEmpty());
         assertAudited("insert", "new@example.com", answer);
@@ -153,12 +153,16 @@ class RefusedAnswersTest {
     @Test
     void aServerErrorMayHaveBeenAppliedSoItIsCheckedAndSaidSo() {
         proxy.answer("PutItem", 503, "text/plain", "Service Unavailable");
-        ConsoleException e = failsClearly(() -> users.insert(new NewUser("new@example.com", "New", "User", "password1")));
+        ConsoleException e = failsClearly(this::insertNew);
         assertEquals(Problem.UNREACHABLE, e.problem());
         assertTrue(e.getMessage().contains("answered the insert with a server error (HTTP 503); checked: user"
                 + " new@example.com was not created."), e.getMessage());
         assertTrue(stored("new@example.com").isEmpty());
         assertAudited("insert", "new@example.com", "failed", "UNREACHABLE");
+    }
+
+    private Written insertNew() {
+        return users.insert(new NewUser("new@example.com", "New", "User", "password1"));
     }
 
     private static void refused(ConsoleException e, Answer answer, String operation) {
