@@ -9,5 +9,6 @@ rm -rf target/test-output target/test-logs target/test-logs.log # the secrets sc
 ./mvnw -B verify
 scripts/smoke-test.sh
 LC_ALL=C LANG=C scripts/smoke-test.sh --flow-only
+scripts/smoke-test.sh --engine dynalite --flow-only
 scripts/tui-e2e.sh
 scripts/secrets-scan.sh

@@ -7,9 +7,11 @@ import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.WriteGuard;
 import dev.userconsole.users.Written;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.output.OutputFormat;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -78,5 +80,10 @@ final class UpdateCommand extends UserCommand {
     @Override
     String email() {
         return email;
+    }
+
+    @Override
+    List<String> fields() {
+        return changes == null ? List.of() : WriteGuard.changedFields(changes);
     }
 }

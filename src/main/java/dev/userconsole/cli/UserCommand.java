@@ -1,6 +1,5 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.WriteGuard;
@@ -21,24 +20,23 @@ abstract class UserCommand implements Callable<Integer> {
     public final Integer call() {
         if (writes() == null) {
             validateInput();
-        } else {
-            checkWrite(WriteGuard.of(root.settings(false)));
+            try (UserController users = root.connect()) {
+                return run(users);
+            }
         }
-        try (UserController users = root.connect()) {
-            return run(users);
-        }
-    }
-
-    /**
-     * Before asking for anything: refuses in read-only mode, and records input refused here in the audit
-     * log (the controller records the attempts that reach it).
-     */
-    private void checkWrite(WriteGuard guard) {
-        guard.allow(writes(), email(), List.of());
+        WriteGuard guard = WriteGuard.of(root.settings(false));
         try {
+            // refuses in read-only mode before anything is asked for
+            guard.allow(writes(), email(), List.of());
             validateInput();
-        } catch (ConsoleException e) {
-            throw guard.refused(writes(), email(), List.of(), e);
+            try (UserController users = root.connect()) {
+                return run(users);
+            }
+        } catch (RuntimeException | Error e) {
+            // one audit line per attempt: the controller records what fails inside it, this the rest (input,
+            // connection, a read before the write)
+            guard.ended(writes(), email(), fields(), e);
+            throw e;
         }
     }
 
@@ -54,6 +52,11 @@ abstract class UserCommand implements Callable<Integer> {
     /** The email the command is about, for the audit log; {@code null} when none. */
     String email() {
         return null;
+    }
+
+    /** The names of the fields the write changes, for the audit log, once known. */
+    List<String> fields() {
+        return List.of();
     }
 
     abstract int run(UserController users);

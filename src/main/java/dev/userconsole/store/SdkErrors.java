@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** Turns SDK exceptions into one sentence for the user; the SDK's own message goes to the log only. */
 public final class SdkErrors {
     private static final Logger LOG = LoggerFactory.getLogger(SdkErrors.class);
-    private static final Set<String> AUTH_ERRORS = Set.of("AccessDeniedException", "UnrecognizedClientException",
-            "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
+    private static final Set<String> AUTH_ERRORS = Set.of("AccessDeniedException", "AccessDenied",
+            "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
 
     private static final Set<String> THROTTLING_ERRORS = Set.of("ProvisionedThroughputExceededException",
@@ -42,11 +42,32 @@ public final class SdkErrors {
         return translated;
     }
 
+    /**
+     * A write's failure, translated, when the write was definitely not applied: the message says that
+     * nothing was written.
+     */
+    public ConsoleException translateRefusedWrite(SdkException e) {
+        ConsoleException translated = classify(e);
+        ConsoleException said = new ConsoleException(translated.problem(), translated.getMessage()
+                + " Nothing was written.", e);
+        LOG.warn("{} [{}]: {}", said.problem(), where, said.getMessage(), e);
+        return said;
+    }
+
+    /**
+     * Whether this failure is a complete answer with an HTTP status of 4xx: the request was refused and not
+     * applied, whatever the body (an IAM denial, a proxy's HTML page, a body the SDK could not parse).
+     * A 5xx, or an answer cut off before its status, may have been applied.
+     */
+    public static boolean isRefusal(Throwable e) {
+        return e instanceof AwsServiceException service && ErrorAnswer.of(service).refused();
+    }
+
     private ConsoleException classify(SdkException e) {
         // Embedded DynamoDB Local raises its own exception type on some paths (paginated scans); its
         // error code still says what happened.
-        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                ? service.awsErrorDetails().errorCode() : null;
+        ErrorAnswer answer = e instanceof AwsServiceException service ? ErrorAnswer.of(service) : null;
+        String code = answer == null ? null : answer.code();
         if (e instanceof ResourceNotFoundException || "ResourceNotFoundException".equals(code)) {
             return new ConsoleException(Problem.TABLE_MISSING,
                     "The table \"" + table + "\" does not exist yet; create it first (create-table).", e);
@@ -60,17 +81,19 @@ public final class SdkErrors {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return unreachable("did not answer in time", e);
         }
-        if (e instanceof AwsServiceException service) {
-            if (service.statusCode() == 403 || (code != null && AUTH_ERRORS.contains(code))) {
-                return new ConsoleException(Problem.ACCESS_DENIED, "Access denied by " + where
-                        + ": check the credentials and their permissions on table \"" + table + "\".", e);
+        if (answer != null) {
+            if (answer.status() == 403 || (code != null && AUTH_ERRORS.contains(code))) {
+                return new ConsoleException(Problem.ACCESS_DENIED, "Access denied by " + where + " ("
+                        + answer.reason() + "): check the credentials and their permissions on table \""
+                        + table + "\".", e);
             }
-            if (code == null) {
-                return new ConsoleException(Problem.DATABASE_ERROR, where + " did not answer as DynamoDB does (HTTP "
-                        + service.statusCode() + "); check the address.", e);
+            if (!answer.hasCode()) {
+                return new ConsoleException(Problem.DATABASE_ERROR, where + (answer.refused() ? " refused" : " failed")
+                        + " the request (" + answer.reason() + "), which is not how DynamoDB answers; check the"
+                        + " address.", e);
             }
-            return new ConsoleException(Problem.DATABASE_ERROR,
-                    "DynamoDB refused the request (" + code + "); details are in the log file.", e);
+            return new ConsoleException(Problem.DATABASE_ERROR, "DynamoDB " + (answer.refused() ? "refused" : "failed")
+                    + " the request (" + answer.reason() + "); details are in the log file.", e);
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
             return new ConsoleException(Problem.ACCESS_DENIED, "No AWS credentials were found: set AWS_PROFILE,"

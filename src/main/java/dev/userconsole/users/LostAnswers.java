@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Writes whose answer never arrived (a timeout, a reset connection): the write may or may not have
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class LostAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(LostAnswers.class);
+    /** How the SDK records an attempt that was answered with a 4xx status. */
+    private static final Pattern REFUSAL_RECORD = Pattern.compile("Status Code: 4\\d\\d\\b");
 
     private final DynamoDbClient client;
     private final String table;
@@ -42,7 +46,8 @@ final class LostAnswers {
 
     /**
      * Whether a failed call may nevertheless have been applied: one of its attempts lost its answer or was
-     * answered with a server error. The SDK keeps the failures of earlier attempts as suppressed exceptions.
+     * answered with a server error. A complete answer of status 4xx (DynamoDB's refusal, an IAM denial, a
+     * proxy's error page) was not applied. The SDK keeps the failures of earlier attempts as suppressed exceptions.
      */
     static boolean mayHaveApplied(SdkException e) {
         return attemptMayHaveApplied(e) || earlierAttemptMayHaveApplied(e);
@@ -57,18 +62,20 @@ final class LostAnswers {
 
     /**
      * The SDK records an earlier attempt's failure as a message only ("Request attempt 1 failure: ..."), with
-     * no cause to inspect: only a refused connection shows that nothing was sent.
+     * no cause to inspect: only a refused connection, or an answer's 4xx status, shows that nothing was applied.
      */
     private static boolean recordMayHaveApplied(Throwable record) {
-        return record.getCause() != null ? attemptMayHaveApplied(record)
-                : !String.valueOf(record.getMessage()).contains("Connection refused");
+        if (record.getCause() != null) {
+            return attemptMayHaveApplied(record);
+        }
+        String message = String.valueOf(record.getMessage());
+        return !message.contains("Connection refused") && !REFUSAL_RECORD.matcher(message).find();
     }
 
     private static boolean attemptMayHaveApplied(Throwable e) {
-        if (e instanceof AwsServiceException service) {
-            // an answer without an error code is a damaged one, cut off before its body
-            return service.statusCode() >= 500 || service.awsErrorDetails() == null
-                    || service.awsErrorDetails().errorCode() == null;
+        if (e instanceof AwsServiceException) {
+            // a complete answer of status 4xx was a refusal, whatever its body; a 5xx may follow a write
+            return !SdkErrors.isRefusal(e);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
@@ -84,6 +91,22 @@ final class LostAnswers {
     }
 
     /**
+     * The item that failed a write's condition: as the answer carried it (ReturnValuesOnConditionCheckFailure),
+     * or else read back, strongly consistent, as engines that ignore that option (dynalite) return none;
+     * empty when there is no item.
+     */
+    Map<String, AttributeValue> conflicting(ConditionalCheckFailedException e, String key) {
+        if (e.hasItem() && !e.item().isEmpty()) {
+            return e.item();
+        }
+        try {
+            return read(key).orElse(Map.of());
+        } catch (SdkException failure) {
+            throw errors.translate(failure);
+        }
+    }
+
+    /**
      * After a failed write: the item stored under {@code key} now when the write may have been applied;
      * the failure, translated, when it was definitely not; {@link Problem#OUTCOME_UNKNOWN} when it may have
      * been and the database cannot be asked.
@@ -92,19 +115,23 @@ final class LostAnswers {
      */
     Optional<Map<String, AttributeValue>> storedAfter(SdkException failure, String action, String key) {
         if (!mayHaveApplied(failure)) {
-            throw errors.translate(failure);
+            throw errors.translateRefusedWrite(failure);
         }
         LOG.warn("The answer to the {} was lost; checking what is stored", action, failure);
         try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                    .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+            return read(key);
         } catch (SdkException e) {
             LOG.warn("Could not check the outcome of the {}", action, e);
-            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action) + "; it could not be checked, so whether"
-                    + " it was applied is unknown: look up " + VisibleText.of(key)
+            throw new ConsoleException(Problem.OUTCOME_UNKNOWN, lost(action, failure) + "; it could not be checked,"
+                    + " so whether it was applied is unknown: look up " + VisibleText.of(key)
                     + " (get, or Read users) when the database answers again.", failure);
         }
+    }
+
+    private Optional<Map<String, AttributeValue>> read(String key) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
+                .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** "DynamoDB (where) did not answer the insert (...); checked: " followed by what is true. */
@@ -114,11 +141,20 @@ final class LostAnswers {
 
     /** The write was definitely not applied, as a check showed. */
     ConsoleException notApplied(String action, String outcome, SdkException failure) {
-        return new ConsoleException(Problem.UNREACHABLE, checked(action, outcome), failure);
+        return new ConsoleException(Problem.UNREACHABLE, lost(action, failure) + "; checked: " + outcome + ".",
+                failure);
     }
 
     private String lost(String action) {
         return "DynamoDB (" + where + ") did not answer the " + action + " (the connection was lost or timed out)";
+    }
+
+    private String lost(String action, SdkException failure) {
+        if (failure instanceof AwsServiceException service && service.statusCode() >= 500) {
+            return "DynamoDB (" + where + ") answered the " + action + " with a server error (HTTP "
+                    + service.statusCode() + ")";
+        }
+        return lost(action);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

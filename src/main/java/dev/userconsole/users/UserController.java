@@ -344,12 +344,13 @@ public final class UserController implements AutoCloseable {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Written.answered(User.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
-            if (!e.hasItem() || e.item().isEmpty()) {
+            Map<String, AttributeValue> stored = lost.conflicting(e, loaded.emailAddress());
+            if (stored.isEmpty()) {
                 throw notFound(loaded.emailAddress());
             }
-            if (LostAnswers.holds(e.item(), written)) {
+            if (LostAnswers.holds(stored, written)) {
                 // an earlier attempt made this very change and the SDK retried after its answer was lost
-                return Written.checked(User.fromItem(e.item()), lost.checked("update", "the change was saved"));
+                return Written.checked(User.fromItem(stored), lost.checked("update", "the change was saved"));
             }
             throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(loaded.emailAddress())
                     + " was changed by someone else after it was read; reload it and try again.");

@@ -9,9 +9,12 @@ import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
 import dev.userconsole.users.audit.WriteAction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +23,13 @@ import java.util.function.Supplier;
  * when the audit log cannot be written, and records every attempt with its outcome.
  */
 public final class WriteGuard {
+    /**
+     * The failures some guard has recorded (by identity, held weakly), so that a face that records whatever
+     * ended its write attempt never records one twice: one audit line per attempt, whatever failed first.
+     */
+    private static final Set<Throwable> RECORDED = Collections.newSetFromMap(Collections.synchronizedMap(
+            new WeakHashMap<>()));
+
     private final boolean readOnly;
     private final AuditLog audit;
 
@@ -78,7 +88,7 @@ public final class WriteGuard {
         try {
             result = write.get();
         } catch (RuntimeException | Error e) {
-            audit.append(AuditRecord.failed(action, email, fields, e));
+            record(action, email, fields, e);
             throw e;
         }
         audit.append(AuditRecord.ok(action, email, fields));
@@ -87,8 +97,24 @@ public final class WriteGuard {
 
     /** Records a write a face refused before it reached the controller (its own input checks); returns it. */
     public ConsoleException refused(WriteAction action, String email, List<String> fields, ConsoleException refusal) {
-        audit.append(AuditRecord.failed(action, email, fields, refusal));
+        record(action, email, fields, refusal);
         return refusal;
+    }
+
+    /**
+     * Records the failure that ended a write attempt, unless a guard already recorded it (the controller
+     * records what fails inside it): for a face to call on whatever it caught, so that every attempt is
+     * audited once, whether validation, the connection, a read before the write or the write failed first.
+     */
+    public void ended(WriteAction action, String email, List<String> fields, Throwable failure) {
+        if (!RECORDED.contains(failure)) {
+            record(action, email, fields, failure);
+        }
+    }
+
+    private void record(WriteAction action, String email, List<String> fields, Throwable failure) {
+        audit.append(AuditRecord.failed(action, email, fields, failure));
+        RECORDED.add(failure);
     }
 
     /** An import: one record per row (buffered), then one summary record with the totals. */
@@ -106,7 +132,7 @@ public final class WriteGuard {
         try (AuditLog.Batch rows = audit.batch()) {
             report = write.apply(rows);
         } catch (RuntimeException | Error e) {
-            audit.append(AuditRecord.failed(action, null, List.of(), e));
+            record(action, null, List.of(), e);
             throw e;
         }
         audit.append(summary.apply(report));
@@ -130,7 +156,7 @@ public final class WriteGuard {
     }
 
     /** The names of the fields an update changes (never their values). */
-    static List<String> changedFields(UserChanges changes) {
+    public static List<String> changedFields(UserChanges changes) {
         List<String> names = new ArrayList<>();
         if (changes.firstName() != null) {
             names.add(User.FIRST_NAME);

@@ -102,6 +102,28 @@ class CliTest {
         }
     }
 
+    @Test
+    void anInsertRefusedByAPolicyExitsWithThreeAndSaysWhyNotThatTheAnswerWasLost() throws IOException {
+        try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            proxy.answer("PutItem", 403, "text/xml", "<ErrorResponse><Error><Code>AccessDenied</Code><Message>User: ops"
+                    + " is not authorized to perform: dynamodb:PutItem</Message></Error></ErrorResponse>");
+            Result refused = insert("bob@example.com");
+            assertEquals(3, refused.exitCode(), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertTrue(refused.err().contains("(AccessDenied: User: ops is not authorized to perform: dynamodb:PutItem)"),
+                    refused.err());
+            assertTrue(refused.err().strip().endsWith("Nothing was written."), refused.err());
+
+            proxy.clear();
+            assertEquals(1, run("get", "--email", "bob@example.com").exitCode());
+            Map<String, Object> audited = AuditLines.read(workingDir.resolve("logs/audit.jsonl")).stream()
+                    .filter(r -> "insert".equals(r.get("action"))).reduce((a, b) -> b).orElseThrow();
+            assertEquals("refused", audited.get("outcome"), audited.toString());
+            assertEquals("ACCESS_DENIED", audited.get("problem"), audited.toString());
+        }
+    }
+
     private void insertAlice() {
         Result r = withStdin("alice-password\n", "insert", "--email", "Alice@Example.com", "--first-name", "Alice",
                 "--last-name", "Smith", "--password-stdin");
@@ -418,6 +440,35 @@ class CliTest {
         Path elsewhere = workingDir.resolve("elsewhere/audit.jsonl");
         assertEquals(0, run("--audit-log", elsewhere.toString(), "create-table").exitCode());
         assertEquals(1, AuditLines.read(elsewhere).size());
+    }
+
+    @Test
+    void everyWriteAttemptIsAuditedExactlyOnceWhateverFailsFirst() {
+        Path audit = workingDir.resolve("logs/audit.jsonl");
+        int before = AuditLines.read(audit).size();
+        // the write itself, the read before it, the input, the table, the connection
+        assertEquals(0, insert("bob@example.com").exitCode());
+        assertEquals(1, run("update", "--email", "ghost@example.com", "--first-name", "Ghost").exitCode());
+        assertEquals(1, run("delete", "--email", "ghost@example.com", "--yes").exitCode());
+        assertEquals(2, run("update", "--email", "bob@example.com").exitCode());
+        assertEquals(3, run("--table", "Missing_" + table, "update", "--email", "bob@example.com", "--last-name", "X")
+                .exitCode());
+        assertEquals(3, run("--table", "Missing_" + table, "delete", "--email", "bob@example.com", "--yes").exitCode());
+        assertEquals(3, run("--endpoint", "http://127.0.0.1:1", "update", "--email", "bob@example.com",
+                "--last-name", "Y").exitCode());
+        assertEquals(1, run("--read-only", "update", "--email", "bob@example.com", "--last-name", "Z").exitCode());
+        List<String> seen = AuditLines.read(audit).stream().skip(before).map(l -> l.get("action") + " "
+                + l.get("email") + " " + l.get("outcome") + (l.containsKey("problem") ? " " + l.get("problem") : "")
+                + " " + l.get("table").equals(table) + " " + l.getOrDefault("fields", List.of())).toList();
+        assertEquals(List.of("insert bob@example.com ok true []",
+                "update ghost@example.com refused NOT_FOUND true [firstName]",
+                "delete ghost@example.com refused NOT_FOUND true []",
+                "update bob@example.com refused NOTHING_TO_UPDATE true []",
+                "update bob@example.com refused TABLE_MISSING false [lastName]",
+                "delete bob@example.com refused TABLE_MISSING false []",
+                "update bob@example.com failed UNREACHABLE true [lastName]",
+                "update bob@example.com refused READ_ONLY true []"), seen);
+        assertEquals(1, run("get", "--email", "ghost@example.com").exitCode(), "no ghost was created");
     }
 
     @Test

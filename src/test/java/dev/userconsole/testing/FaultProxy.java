@@ -1,5 +1,6 @@
 package dev.userconsole.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,9 @@ public final class FaultProxy implements AutoCloseable {
         /** The request is forwarded, then part of the response, then the connection is reset (RST). */
         RESET_MID_RESPONSE,
         /** The request is read and never forwarded or answered. */
-        BLACK_HOLE
+        BLACK_HOLE,
+        /** The request is read whole, never forwarded, and answered with the response {@link #answer} set. */
+        ANSWER
     }
 
     private final ServerSocket listener;
@@ -41,6 +44,7 @@ public final class FaultProxy implements AutoCloseable {
     private int remaining;
     private String operation;
     private volatile Duration delay = Duration.ZERO;
+    private volatile byte[] answer = new byte[0];
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -69,6 +73,51 @@ public final class FaultProxy implements AutoCloseable {
 
     public void clear() {
         inject(Fault.NONE);
+    }
+
+    /**
+     * Answers the requests for this DynamoDB operation ("PutItem", ...; {@code null}: every request) with a
+     * complete HTTP response of this status and body, as an IAM policy, a proxy or a broken server would,
+     * until changed. The connection is kept open, as after any complete answer.
+     */
+    public synchronized void answer(String operation, int status, String contentType, String body) {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+                + "Content-Length: " + content.length + "\r\n"
+                + "x-amzn-RequestId: fault-proxy\r\n\r\n";
+        byte[] response = new byte[head.length() + content.length];
+        System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, response, 0, head.length());
+        System.arraycopy(content, 0, response, head.length(), content.length);
+        this.answer = response;
+        set(Fault.ANSWER, -1, operation);
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 400: return "Bad Request";
+            case 403: return "Forbidden";
+            case 404: return "Not Found";
+            case 500: return "Internal Server Error";
+            case 503: return "Service Unavailable";
+            default: return "Answer";
+        }
+    }
+
+    /** Whether these bytes hold a whole HTTP request: its head and as many body bytes as it announces. */
+    private static boolean wholeRequest(byte[] bytes, int length) {
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        long body = 0;
+        for (String line : text.substring(0, end).split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, "Content-Length:".length())) {
+                body = Long.parseLong(line.substring("Content-Length:".length()).trim());
+            }
+        }
+        return length >= end + 4 + body;
     }
 
     /** How long {@link Fault#DELAY} holds each response back. */
@@ -135,6 +184,7 @@ public final class FaultProxy implements AutoCloseable {
 
         private void requests() {
             byte[] buffer = new byte[64 * 1024];
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
             try (client) {
                 InputStream in = client.getInputStream();
                 int n;
@@ -145,6 +195,16 @@ public final class FaultProxy implements AutoCloseable {
                     }
                     if (current == Fault.DROP) {
                         break;
+                    }
+                    if (current == Fault.ANSWER) {
+                        request.write(buffer, 0, n);
+                        if (wholeRequest(request.toByteArray(), request.size())) {
+                            request.reset();
+                            awaitingResponse = false;
+                            client.getOutputStream().write(answer);
+                            client.getOutputStream().flush();
+                        }
+                        continue;
                     }
                     if (current == Fault.BLACK_HOLE) {
                         continue;

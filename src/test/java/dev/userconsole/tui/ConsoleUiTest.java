@@ -8,7 +8,12 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.config.Credentials;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
+import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.LocalDynamoDb;
+import dev.userconsole.users.PasswordHasher;
+import dev.userconsole.users.WriteGuard;
+import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.NewUser;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
@@ -19,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +32,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -260,22 +267,32 @@ class ConsoleUiTest {
         store.createTable(false);
         store.insert(new NewUser("race@example.com", "Race", "Original", "password1"));
         open(80, 24);
-        console.type("u");
-        console.waitFor("Email of the user:");
-        console.type("race@example.com");
-        console.press(KeyType.Enter);
-        console.waitFor("Leave the password empty");
+        console.openUpdateForm("race@example.com");
         store.update("race@example.com", new UserChanges(null, "Theirs", null));
-        console.press(KeyType.Tab);
-        console.press(KeyType.Backspace);
-        console.type("X");
-        console.press(KeyType.Tab, 3);
-        console.press(KeyType.Enter);
+        console.editLastNameAndSave("X");
         console.waitFor("Someone else changed this user");
         assertEquals("Theirs", store.get("race@example.com").lastName(), "nothing was overwritten");
         console.press(KeyType.Enter); // Reload
         String screen = console.waitFor("Reloaded the current version.");
         assertTrue(console.lineWith("Last name").contains("Theirs"), screen);
+    }
+
+    @Test
+    void anUpdateFromTheFormRefusedByTheStoreIsAuditedOnce(@TempDir Path dir) {
+        store.createTable(false);
+        store.insert(new NewUser("vanish@example.com", "Van", "Ish", "password1"));
+        Path audit = dir.resolve("audit.jsonl");
+        Settings settings = LocalDynamoDb.settings(table);
+        console = new VirtualConsole(80, 24, () -> new UserController(DynamoDbs.open(settings), table,
+                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(),
+                new WriteGuard(false, AuditLog.to(audit, "http://test", table))), table);
+        console.openUpdateForm("vanish@example.com");
+        store.delete("vanish@example.com");
+        console.editLastNameAndSave("X");
+        console.waitFor("No user with email vanish@example.com.");
+        assertEquals(List.of("update vanish@example.com refused NOT_FOUND [lastName]"), AuditLines.read(audit).stream()
+                .map(l -> l.get("action") + " " + l.get("email") + " " + l.get("outcome") + " " + l.get("problem")
+                        + " " + l.get("fields")).toList());
     }
 
     @Test

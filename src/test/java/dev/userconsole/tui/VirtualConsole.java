@@ -80,6 +80,24 @@ final class VirtualConsole implements AutoCloseable {
         press(KeyType.Enter);
     }
 
+    /** Opens Update user from the menu for this email and waits for its form. */
+    void openUpdateForm(String email) {
+        type("u");
+        waitFor("Email of the user:");
+        type(email);
+        press(KeyType.Enter);
+        waitFor("Leave the password empty");
+    }
+
+    /** In an open update form: replaces the last character of the last name with {@code text} and saves. */
+    void editLastNameAndSave(String text) {
+        press(KeyType.Tab);
+        press(KeyType.Backspace);
+        type(text);
+        press(KeyType.Tab, 3);
+        press(KeyType.Enter);
+    }
+
     void key(KeyStroke key) {
         terminal.addInput(key);
         pump();

@@ -1,14 +1,21 @@
 package dev.userconsole.users;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userconsole.store.SdkErrors;
+import dev.userconsole.testing.LocalDynamoDb;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class LostAnswersTest {
@@ -57,7 +64,43 @@ class LostAnswersTest {
     }
 
     @Test
-    void anAnswerCutOffBeforeItsErrorCodeMayHaveBeenApplied() {
-        assertTrue(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(400).numAttempts(1).build()));
+    void aCompleteRefusalWasNotAppliedWhateverItsBody() {
+        // a 403 page from a proxy, or a 400 whose body was cut after its status line: no error code either way
+        assertFalse(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(403).numAttempts(1).build()));
+        assertFalse(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(400).numAttempts(1).build()));
+        assertTrue(LostAnswers.mayHaveApplied(DynamoDbException.builder().statusCode(503).numAttempts(1).build()));
+    }
+
+    @Test
+    void earlierAttemptsAnsweredWithARefusalWereNotApplied() {
+        SdkException last = DynamoDbException.builder().statusCode(400).numAttempts(3)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        last.addSuppressed(attemptRecord("Rate exceeded (Service: DynamoDb, Status Code: 400, Request ID: r1)"));
+        last.addSuppressed(attemptRecord("Rate exceeded (Service: DynamoDb, Status Code: 400, Request ID: r2)"));
+        assertFalse(LostAnswers.mayHaveApplied(last));
+
+        SdkException afterServerError = DynamoDbException.builder().statusCode(400).numAttempts(2)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+        afterServerError.addSuppressed(attemptRecord("Service returned HTTP status code 503 (Service: DynamoDb,"
+                + " Status Code: 503, Request ID: r1)"));
+        assertTrue(LostAnswers.mayHaveApplied(afterServerError));
+    }
+
+    @Test
+    void aConditionFailureWithoutTheItemReadsItBackAsEnginesSuchAsDynaliteSendNone() {
+        String table = LocalDynamoDb.freshTableName();
+        try (UserController users = LocalDynamoDb.controller(table); DynamoDbClient raw = LocalDynamoDb.rawClient()) {
+            users.createTable(true);
+            users.insert(new NewUser("there@example.com", "There", "User", "password1"));
+            LostAnswers lost = new LostAnswers(raw, table, "test", new SdkErrors("test", table));
+            // dynalite answers a failed condition without the item ReturnValuesOnConditionCheckFailure asks for
+            ConditionalCheckFailedException withoutItem = ConditionalCheckFailedException.builder().message("failed")
+                    .build();
+            assertEquals("There", lost.conflicting(withoutItem, "there@example.com").get(User.FIRST_NAME).s());
+            assertTrue(lost.conflicting(withoutItem, "absent@example.com").isEmpty());
+            ConditionalCheckFailedException withItem = ConditionalCheckFailedException.builder()
+                    .item(Map.of(User.FIRST_NAME, AttributeValue.fromS("Sent"))).build();
+            assertEquals("Sent", lost.conflicting(withItem, "there@example.com").get(User.FIRST_NAME).s());
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.LocalDynamoDb;
 import dev.userconsole.users.audit.AuditLog;
+import dev.userconsole.users.audit.WriteAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,6 +122,29 @@ class WriteGuardTest {
         String raw = Files.readString(auditFile);
         assertFalse(raw.contains(PASSWORD), "no password");
         assertFalse(raw.contains("$2a$"), "no hash");
+    }
+
+    @Test
+    void aFailureAGuardRecordedIsNeverRecordedTwiceAndOneItDidNotIsRecordedOnce() {
+        WriteGuard face = new WriteGuard(false, AuditLog.to(auditFile, "http://test", table));
+        try (UserController users = guarded(false, auditFile)) {
+            // the controller records the refused delete; the face that catches it next must not again
+            ConsoleException missing = assertThrows(ConsoleException.class, () -> users.delete("nobody@example.com"));
+            face.ended(WriteAction.DELETE, "nobody@example.com", List.of(), missing);
+            // a read the face made before its write failed outside every guard: the face records it
+            ConsoleException notFound = assertThrows(ConsoleException.class, () -> users.get("ghost@example.com"));
+            face.ended(WriteAction.UPDATE, "ghost@example.com", List.of("lastName"), notFound);
+            face.ended(WriteAction.UPDATE, "ghost@example.com", List.of("lastName"), notFound);
+            IllegalStateException unexpected = new IllegalStateException("a bug");
+            face.ended(WriteAction.INSERT, "bug@example.com", List.of(), unexpected);
+            face.ended(WriteAction.INSERT, "bug@example.com", List.of(), unexpected);
+        }
+        List<String> lines = AuditLines.read(auditFile).stream()
+                .map(l -> l.get("action") + " " + l.get("email") + " " + l.get("outcome") + " " + l.get("problem"))
+                .collect(Collectors.toList());
+        assertEquals(List.of("delete nobody@example.com refused NOT_FOUND",
+                "update ghost@example.com refused NOT_FOUND",
+                "insert bug@example.com failed UNEXPECTED"), lines);
     }
 
     @Test
