@@ -38,6 +38,16 @@ public final class EngineFeatures {
     }
 
     /**
+     * From now on, on this connection, the operation is not used: the engine has it, but these credentials
+     * may not call it (an IAM policy that allows PutItem but not PartiQLInsert, say).
+     */
+    public void doWithout(Feature feature) {
+        if (missing.add(feature)) {
+            LOG.info("{} is refused to these credentials; using the documented way without it", feature.operation);
+        }
+    }
+
+    /**
      * Makes the call; empty, having written nothing, when the engine does not have the operation. Every
      * other failure is thrown as the SDK raised it.
      */

@@ -44,6 +44,11 @@ final class BatchInsert {
         return features.mayHave(EngineFeatures.Feature.PARTIQL);
     }
 
+    /** PartiQL was refused to these credentials: the rest of the connection writes without it. */
+    void notPermitted() {
+        features.doWithout(EngineFeatures.Feature.PARTIQL);
+    }
+
     /**
      * One request (the SDK's retries included): an answer per item, in order, or empty when the engine has no
      * PartiQL (nothing was written). A failure of the whole request is thrown as the SDK raised it.

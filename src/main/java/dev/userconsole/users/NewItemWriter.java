@@ -201,6 +201,12 @@ public final class NewItemWriter implements AutoCloseable {
                     continue;
                 }
                 ConsoleException translated = errors.translate(e);
+                if (translated.problem() == Problem.ACCESS_DENIED) {
+                    // allowed PutItem but not PartiQLInsert, perhaps: a denied PutItem says so itself
+                    batch.notPermitted();
+                    pending.forEach(item -> item.finish(cancelled ? new PutOutcome.Cancelled() : writeOne(item)));
+                    return;
+                }
                 if (translated.problem() != Problem.THROTTLED || attempt >= MAX_ATTEMPTS) {
                     pending.forEach(item -> item.finish(new PutOutcome.Failed(translated.problem(),
                             translated.getMessage())));
@@ -236,6 +242,9 @@ public final class NewItemWriter implements AutoCloseable {
                 } else {
                     duplicates.add(item);
                 }
+            } else if ("AccessDenied".equals(error.codeAsString())) {
+                batch.notPermitted();
+                item.finish(cancelled ? new PutOutcome.Cancelled() : writeOne(item));
             } else if (RETRIED_STATEMENT_ERRORS.contains(error.codeAsString()) && attempt < MAX_ATTEMPTS) {
                 again.add(item);
             } else {
