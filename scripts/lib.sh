@@ -15,9 +15,16 @@ start_dynamodb_local() {
     "$launch" serve --port 0 --in-memory >"$work/server.out" 2>"$work/server.err" &
   fi
   SERVER_PID=$!
+  await_endpoint "$work" "DynamoDB Local listening on" 600
+}
+
+# await_endpoint WORKDIR BANNER TENTHS: waits for "BANNER http://..." in WORKDIR/server.out from the
+# server started as SERVER_PID; sets ENDPOINT, or prints what the server said and returns non-zero.
+await_endpoint() {
+  local work="$1" banner="$2" tenths="$3"
   ENDPOINT=""
-  for _ in $(seq 1 600); do
-    ENDPOINT="$(sed -n 's/^DynamoDB Local listening on \(http[^ ]*\).*/\1/p' "$work/server.out")"
+  for _ in $(seq 1 "$tenths"); do
+    ENDPOINT="$(sed -n "s/^$banner \\(http[^ ]*\\).*/\\1/p" "$work/server.out")"
     [ -n "$ENDPOINT" ] && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break
     sleep 0.1
@@ -81,15 +88,7 @@ start_dynalite() {
     server.listen(0, "127.0.0.1", () => console.log("dynalite listening on http://127.0.0.1:" + server.address().port));
   ' "$NODE_TOOLS/node_modules/dynalite" >"$work/server.out" 2>"$work/server.err" &
   SERVER_PID=$!
-  ENDPOINT=""
-  for _ in $(seq 1 300); do
-    ENDPOINT="$(sed -n 's/^dynalite listening on \(http[^ ]*\).*/\1/p' "$work/server.out")"
-    [ -n "$ENDPOINT" ] && return 0
-    kill -0 "$SERVER_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  cat "$work/server.out" "$work/server.err" >&2
-  return 1
+  await_endpoint "$work" "dynalite listening on" 300
 }
 
 stop_dynamodb_local() {
