@@ -15,10 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.profiles.Profile;
 
 /**
  * Resolves {@link Settings}: command-line options win over real environment variables, which win over
@@ -44,51 +43,62 @@ public final class SettingsLoader {
     private final Map<String, String> environment;
     private final Map<String, String> dotenv;
     private final Function<String, Optional<String>> profileRegion;
+    /** Read on first need: an embedded or fully configured run never parses the AWS files. */
+    private final Supplier<AwsProfiles> profiles;
     private final List<String> warnings;
 
     /**
-     * @param profileRegion the region configured for a profile name in the AWS config files, if any
+     * @param profileRegion the region configured for a profile name in the AWS config files, if any; no other
+     *                      part of the AWS files is read
      */
     public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                           Function<String, Optional<String>> profileRegion) {
-        this(workingDir, environment, dotenv, profileRegion, List.of());
+        this(workingDir, environment, dotenv, profileRegion, AwsProfiles::none, List.of());
+    }
+
+    /** Reads profiles (region, endpoint, credential form) from {@code profiles}. */
+    public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
+                          AwsProfiles profiles) {
+        this(workingDir, environment, dotenv, profiles::region, () -> profiles, List.of());
     }
 
     private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
-                           Function<String, Optional<String>> profileRegion, List<String> warnings) {
+                           Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
+                           List<String> warnings) {
         this.workingDir = workingDir;
         this.environment = environment;
         this.dotenv = dotenv;
         this.profileRegion = profileRegion;
+        this.profiles = profiles;
         this.warnings = warnings;
     }
 
-    /** Reads the real environment, the {@code .env} of {@code workingDir} and the AWS config files. */
+    /** Reads the real environment, the {@code .env} of {@code workingDir} and the AWS files where the SDK finds them. */
     public static SettingsLoader fromSystem(Path workingDir) {
         Map<String, String> dotenv = DotenvFile.read(workingDir);
         List<String> warnings = EnvFilePermissions.warning(workingDir.resolve(".env"), dotenv).stream().toList();
-        return new SettingsLoader(workingDir, System.getenv(), dotenv, SettingsLoader::profileRegion, warnings);
+        Supplier<AwsProfiles> profiles = memoized(AwsProfiles::fromSystem);
+        return new SettingsLoader(workingDir, System.getenv(), dotenv, name -> profiles.get().region(name), profiles,
+                warnings);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Sentences to show the user once, before anything else (a {@code .env} with keys others can read). */
     public List<String> warnings() {
         return warnings;
-    }
-
-    private static Optional<String> profileRegion(String profile) {
-        // Loading the SDK's profile machinery costs a noticeable part of start-up: skip it when there are
-        // no AWS config files to read.
-        String home = System.getProperty("user.home");
-        boolean anyConfig = System.getenv("AWS_CONFIG_FILE") != null || System.getenv("AWS_SHARED_CREDENTIALS_FILE") != null
-                || Files.exists(Path.of(home, ".aws", "config")) || Files.exists(Path.of(home, ".aws", "credentials"));
-        if (!anyConfig) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(new AwsProfileRegionProvider(null, profile).getRegion()).map(Region::id);
-        } catch (SdkClientException e) {
-            return Optional.empty();
-        }
     }
 
     public Settings load(Options options) {
@@ -106,11 +116,20 @@ public final class SettingsLoader {
         if (options.embedded()) {
             return new Target.Embedded(dataDir(options));
         }
+        NamedProfile named = namedProfile(options);
+        if (named != null && !explicitKeys()) {
+            requireProfile(named);
+        }
+        String profileForSettings = named == null ? "default" : named.name();
         String endpoint = firstNonBlank(options.endpoint(), value("AWS_ENDPOINT_URL_DYNAMODB"), value("AWS_ENDPOINT_URL"));
-        String profile = firstNonBlank(options.profile(), value("AWS_PROFILE"));
+        String endpointSource = "";
+        if (endpoint == null) {
+            endpoint = profiles.get().dynamoDbEndpoint(profileForSettings).orElse(null);
+            endpointSource = endpoint == null ? "" : "from profile " + profileForSettings;
+        }
         String region = firstNonBlank(options.region(), value("AWS_REGION"), value("AWS_DEFAULT_REGION"));
         if (region == null) {
-            region = profileRegion.apply(profile == null ? "default" : profile).orElse(null);
+            region = profileRegion.apply(profileForSettings).orElse(null);
         }
         if (region != null && !REGION.matcher(region).matches()) {
             throw config("The AWS region \"" + VisibleText.of(region) + "\" is not a region name like eu-west-1.");
@@ -118,25 +137,80 @@ public final class SettingsLoader {
         if (endpoint != null) {
             URI uri = endpointUri(endpoint);
             return new Target.Endpoint(uri, region == null ? "us-east-1" : region,
-                    credentials(profile, isLoopback(uri)));
+                    credentials(named, isLoopback(uri)), endpointSource);
         }
-        if (region != null) {
-            return new Target.Aws(region, credentials(profile, false));
+        if (region != null || named != null) {
+            if (region == null) {
+                throw config("The AWS profile " + named.name() + " (from " + named.origin() + ") sets no region: add"
+                        + " region to it, or set AWS_REGION or --region.");
+            }
+            return new Target.Aws(region, credentials(named, false));
         }
         return new Target.Embedded(dataDir(options));
     }
 
-    private Credentials credentials(String profile, boolean localEndpoint) {
-        String keyId = value("AWS_ACCESS_KEY_ID");
-        String secret = value("AWS_SECRET_ACCESS_KEY");
-        if (keyId != null && secret != null) {
+    /** A profile named by {@code --profile} or {@code AWS_PROFILE}, and which of them named it. */
+    private record NamedProfile(String name, String origin) {
+    }
+
+    private NamedProfile namedProfile(Options options) {
+        if (!isBlank(options.profile())) {
+            return new NamedProfile(options.profile(), "--profile");
+        }
+        String name = value("AWS_PROFILE");
+        if (name == null) {
+            return null;
+        }
+        return new NamedProfile(name, isBlank(environment.get("AWS_PROFILE")) ? "AWS_PROFILE in .env" : "AWS_PROFILE");
+    }
+
+    private boolean explicitKeys() {
+        return value("AWS_ACCESS_KEY_ID") != null && value("AWS_SECRET_ACCESS_KEY") != null;
+    }
+
+    /** The named profile; empty when the AWS files are not read here (a region lookup was given instead). */
+    private Optional<Profile> requireProfile(NamedProfile named) {
+        AwsProfiles files = profiles.get();
+        if (files == AwsProfiles.none()) {
+            return Optional.empty();
+        }
+        return Optional.of(files.profile(named.name()).orElseThrow(() -> new ConsoleException(Problem.CREDENTIALS,
+                "The AWS profile " + named.name() + " (from " + named.origin() + ") is not in "
+                        + files.filesLookedIn() + "; check the name, or set AWS_CONFIG_FILE to the file that has it.")));
+    }
+
+    /** The credentials the SDK's default chain would pick, in its order, named for what they are. */
+    private Credentials credentials(NamedProfile named, boolean localEndpoint) {
+        if (explicitKeys()) {
             String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? ".env" : "environment variables";
-            return Credentials.keys(source, keyId, secret, value("AWS_SESSION_TOKEN"));
+            return Credentials.keys(source, value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"),
+                    value("AWS_SESSION_TOKEN"));
         }
-        if (profile != null) {
-            return Credentials.profile(profile);
+        AwsProfiles files = profiles.get();
+        if (named != null) {
+            return requireProfile(named)
+                    .map(profile -> Credentials.profile(named.name(), AwsProfiles.credentialForm(profile),
+                            files.profileFile()))
+                    .orElseGet(() -> Credentials.profile(named.name()));
         }
-        return localEndpoint ? Credentials.placeholder() : Credentials.defaultChain();
+        // The SDK reads these from the real environment only, never from .env
+        String tokenFile = environment.get("AWS_WEB_IDENTITY_TOKEN_FILE");
+        String roleArn = environment.get("AWS_ROLE_ARN");
+        if (!isBlank(tokenFile) && !isBlank(roleArn)) {
+            return Credentials.webIdentity(roleArn);
+        }
+        if (!isBlank(environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
+                || !isBlank(environment.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"))) {
+            return Credentials.container();
+        }
+        if (localEndpoint && isBlank(environment.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"))) {
+            return Credentials.placeholder();
+        }
+        Optional<Profile> fallback = files.profile("default");
+        if (fallback.isPresent()) {
+            return Credentials.profile("default", AwsProfiles.credentialForm(fallback.get()), files.profileFile());
+        }
+        return Credentials.instance();
     }
 
     private Path dataDir(Options options) {

@@ -22,11 +22,20 @@ public sealed interface Target {
         }
     }
 
-    /** Any DynamoDB-compatible endpoint given by URL. */
-    record Endpoint(URI uri, String region, Credentials credentials) implements Target {
+    /**
+     * Any DynamoDB-compatible endpoint given by URL.
+     *
+     * @param source where the URL was set when that is not the obvious option or environment, in words
+     *               ("from profile staging"); empty otherwise
+     */
+    record Endpoint(URI uri, String region, Credentials credentials, String source) implements Target {
+        public Endpoint(URI uri, String region, Credentials credentials) {
+            this(uri, region, credentials, "");
+        }
+
         @Override
         public String describe() {
-            return "endpoint " + uri;
+            return "endpoint " + uri + (source.isEmpty() ? "" : " (" + source + ")");
         }
 
         @Override

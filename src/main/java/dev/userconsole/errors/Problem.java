@@ -13,6 +13,8 @@ public enum Problem {
     TABLE_MISSING(Outcome.UNAVAILABLE),
     UNREACHABLE(Outcome.UNAVAILABLE),
     ACCESS_DENIED(Outcome.UNAVAILABLE),
+    /** The AWS credentials could not be had: a missing profile, an expired SSO login or token, a role refused. */
+    CREDENTIALS(Outcome.UNAVAILABLE),
     THROTTLED(Outcome.UNAVAILABLE),
     DATA_DIR_IN_USE(Outcome.UNAVAILABLE),
     AUDIT_LOG_UNWRITABLE(Outcome.UNAVAILABLE),

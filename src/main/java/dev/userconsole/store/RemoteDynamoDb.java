@@ -7,9 +7,15 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -70,20 +76,41 @@ final class RemoteDynamoDb implements DynamoDb {
                         .socketTimeout(attemptTimeout)
                         .buildWithDefaults(defaults)))
                 .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(new ExpiredTokenSentence(credentials))
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(attemptTimeout)
                         .apiCallTimeout(callTimeout));
     }
 
     private static AwsCredentialsProvider provider(Credentials credentials) {
-        return switch (credentials.kind()) {
+        AwsCredentialsProvider provider = switch (credentials.kind()) {
             case KEYS, PLACEHOLDER -> StaticCredentialsProvider.create(credentials.sessionToken() == null
                     ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())
                     : AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                             credentials.sessionToken()));
-            case PROFILE -> ProfileCredentialsProvider.create(credentials.profile());
-            case DEFAULT_CHAIN -> DefaultCredentialsProvider.builder().build();
+            case PROFILE -> credentials.profileFile() == null ? ProfileCredentialsProvider.create(credentials.profile())
+                    : ProfileCredentialsProvider.builder().profileFile(credentials.profileFile())
+                            .profileName(credentials.profile()).build();
+            case WEB_IDENTITY -> WebIdentityTokenFileCredentialsProvider.create();
+            case CONTAINER -> ContainerCredentialsProvider.builder().build();
+            case INSTANCE -> InstanceProfileCredentialsProvider.create();
         };
+        return new NamedCredentialsProvider(provider, credentials);
+    }
+
+    /** DynamoDB's "the security token included in the request is expired", said as where the token came from. */
+    private record ExpiredTokenSentence(Credentials credentials) implements ExecutionInterceptor {
+        @Override
+        public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+            Throwable e = context.exception();
+            if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    && SdkErrors.EXPIRED_TOKEN_CODES.contains(service.awsErrorDetails().errorCode())) {
+                String sentence = NamedCredentialsProvider.expiredSentence(credentials);
+                return service.toBuilder().message(sentence)
+                        .awsErrorDetails(service.awsErrorDetails().toBuilder().errorMessage(sentence).build()).build();
+            }
+            return e;
+        }
     }
 
     @Override

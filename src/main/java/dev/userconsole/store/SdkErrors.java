@@ -21,6 +21,9 @@ public final class SdkErrors {
             "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "MissingAuthenticationTokenException",
             "IncompleteSignatureException", "InvalidClientTokenId", "SignatureDoesNotMatch");
 
+    /** DynamoDB's and STS's codes for session credentials past their expiry. */
+    static final Set<String> EXPIRED_TOKEN_CODES = Set.of("ExpiredTokenException", "ExpiredToken");
+
     private static final Set<String> THROTTLING_ERRORS = Set.of("ProvisionedThroughputExceededException",
             "RequestLimitExceeded", "ThrottlingException");
 
@@ -64,6 +67,17 @@ public final class SdkErrors {
     }
 
     private ConsoleException classify(SdkException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CredentialsRefused refused) {
+                return new ConsoleException(Problem.CREDENTIALS, refused.getMessage(), e);
+            }
+        }
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && EXPIRED_TOKEN_CODES.contains(service.awsErrorDetails().errorCode())) {
+            String said = String.valueOf(service.awsErrorDetails().errorMessage());
+            return new ConsoleException(Problem.CREDENTIALS, said.startsWith(NamedCredentialsProvider.EXPIRED) ? said
+                    : "The AWS session token has expired: get fresh credentials and start again.", e);
+        }
         // Embedded DynamoDB Local raises its own exception type on some paths (paginated scans); its
         // error code still says what happened.
         ErrorAnswer answer = e instanceof AwsServiceException service ? ErrorAnswer.of(service) : null;

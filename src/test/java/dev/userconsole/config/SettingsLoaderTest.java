@@ -80,7 +80,7 @@ class SettingsLoaderTest {
         Target.Aws aws = assertInstanceOf(Target.Aws.class, load(Map.of(), dotenv, Options.none()).target());
         assertEquals("eu-central-1", aws.region());
         assertEquals(Credentials.Kind.KEYS, aws.credentials().kind());
-        assertEquals(".env", aws.credentials().source());
+        assertEquals("static keys from .env", aws.credentials().source());
         assertFalse(aws.credentials().toString().contains("secret-value"));
         assertFalse(load(Map.of(), dotenv, Options.none()).describeConnection().contains("secret-value"));
     }
@@ -90,7 +90,7 @@ class SettingsLoaderTest {
         Map<String, String> env = Map.of("AWS_DEFAULT_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE",
                 "AWS_SECRET_ACCESS_KEY", "s");
         Target.Aws aws = (Target.Aws) load(env, Map.of(), Options.none()).target();
-        assertEquals("environment variables", aws.credentials().source());
+        assertEquals("static keys from environment variables", aws.credentials().source());
         assertEquals("us-west-2", aws.region());
     }
 
@@ -104,12 +104,12 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void withoutKeysOrProfileRealDynamoDbUsesTheDefaultChain() {
+    void withoutKeysOrProfileRealDynamoDbUsesTheInstanceRole() {
         Target.Aws aws = (Target.Aws) load(Map.of("AWS_REGION", "eu-west-1"), Map.of(), Options.none()).target();
-        assertEquals(Credentials.Kind.DEFAULT_CHAIN, aws.credentials().kind());
+        assertEquals(Credentials.Kind.INSTANCE, aws.credentials().kind());
         Target.Endpoint remote = (Target.Endpoint) load(Map.of(), Map.of(),
                 new Options("https://dynamodb.example.net", null, false, null, null, null)).target();
-        assertEquals(Credentials.Kind.DEFAULT_CHAIN, remote.credentials().kind());
+        assertEquals(Credentials.Kind.INSTANCE, remote.credentials().kind());
     }
 
     @Test

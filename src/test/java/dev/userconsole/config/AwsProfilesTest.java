@@ -1,0 +1,183 @@
+package dev.userconsole.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Profile resolution from real AWS files: region, endpoint and credential form, by either way of naming it. */
+class AwsProfilesTest {
+    private static final String CONFIG = """
+            [default]
+            region = eu-north-1
+
+            [profile staging]
+            region = eu-west-3
+            endpoint_url = http://127.0.0.1:4566
+
+            [profile scoped]
+            region = us-west-1
+            endpoint_url = http://127.0.0.1:1111
+            services = local-dynamo
+
+            [services local-dynamo]
+            dynamodb =
+              endpoint_url = http://127.0.0.1:2222
+
+            [profile static]
+            region = ap-south-1
+
+            [profile process]
+            region = us-east-2
+            credential_process = /usr/local/bin/get-keys --secret-flag
+
+            [profile sso-legacy]
+            region = us-east-1
+            sso_start_url = https://example.awsapps.com/start
+            sso_region = us-east-1
+            sso_account_id = 111122223333
+            sso_role_name = Admin
+
+            [profile sso-new]
+            region = us-east-1
+            sso_session = corp
+            sso_account_id = 111122223333
+            sso_role_name = Admin
+
+            [sso-session corp]
+            sso_start_url = https://example.awsapps.com/start
+            sso_region = us-east-1
+
+            [profile prod]
+            region = eu-central-1
+            role_arn = arn:aws:iam::123456789012:role/admin
+            source_profile = static
+            mfa_serial = arn:aws:iam::123456789012:mfa/ann
+
+            [profile ec2]
+            region = eu-central-1
+            role_arn = arn:aws:iam::123456789012:role/app
+            credential_source = Environment
+
+            [profile noregion]
+            aws_access_key_id = AKIAEXAMPLE
+            """;
+    private static final String CREDENTIALS = """
+            [static]
+            aws_access_key_id = AKIASTATIC
+            aws_secret_access_key = very-secret-value
+            """;
+
+    @TempDir
+    Path home;
+    private AwsProfiles profiles;
+
+    @BeforeEach
+    void writeFiles() throws IOException {
+        Files.createDirectories(home.resolve(".aws"));
+        profiles = AwsProfiles.of(Files.writeString(home.resolve(".aws/config"), CONFIG),
+                Files.writeString(home.resolve(".aws/credentials"), CREDENTIALS));
+    }
+
+    private Settings load(Map<String, String> env, Options options) {
+        return new SettingsLoader(home, env, Map.of(), profiles).load(options);
+    }
+
+    private static Options profileOption(String name) {
+        return new Options(null, null, false, null, null, name);
+    }
+
+    @Test
+    void aProfilesEndpointIsHonouredAndNamedTheSameWayByOptionAndEnvironment() {
+        for (Settings s : new Settings[] {load(Map.of(), profileOption("staging")),
+                load(Map.of("AWS_PROFILE", "staging"), Options.none())}) {
+            Target.Endpoint endpoint = assertInstanceOf(Target.Endpoint.class, s.target());
+            assertEquals(URI.create("http://127.0.0.1:4566"), endpoint.uri());
+            assertEquals("eu-west-3", endpoint.region());
+            assertEquals("endpoint http://127.0.0.1:4566 (from profile staging)", endpoint.describe());
+            assertEquals("profile staging, no credentials in it", endpoint.credentialsSource());
+        }
+    }
+
+    @Test
+    void theServicesSectionsDynamoDbEndpointWinsOverTheProfilesOwn() {
+        Target.Endpoint endpoint = (Target.Endpoint) load(Map.of(), profileOption("scoped")).target();
+        assertEquals(URI.create("http://127.0.0.1:2222"), endpoint.uri());
+    }
+
+    @Test
+    void anEndpointFromTheEnvironmentOrOptionWinsOverTheProfiles() {
+        Target.Endpoint fromEnv = (Target.Endpoint) load(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9"),
+                profileOption("staging")).target();
+        assertEquals("endpoint http://127.0.0.1:9", fromEnv.describe());
+        Options both = new Options("http://127.0.0.1:8", null, false, null, null, "staging");
+        assertEquals(URI.create("http://127.0.0.1:8"), ((Target.Endpoint) load(Map.of(), both).target()).uri());
+    }
+
+    @Test
+    void everyProfileFormIsNamedWithoutASecret() {
+        Map<String, String> expected = Map.of(
+                "static", "profile static, static keys",
+                "process", "profile process, credential_process",
+                "sso-legacy", "profile sso-legacy, SSO",
+                "sso-new", "profile sso-new, SSO, sso_session corp",
+                "prod", "profile prod, role arn:aws:iam::123456789012:role/admin via source_profile static with MFA",
+                "ec2", "profile ec2, role arn:aws:iam::123456789012:role/app via credential_source Environment");
+        expected.forEach((profile, said) -> {
+            Settings s = load(Map.of(), profileOption(profile));
+            Target.Aws aws = assertInstanceOf(Target.Aws.class, s.target(), profile);
+            assertEquals(said, aws.credentialsSource());
+            assertFalse(s.describeConnection().contains("very-secret-value"));
+            assertFalse(s.describeConnection().contains("--secret-flag"));
+        });
+    }
+
+    @Test
+    void theDefaultProfileIsUsedAndNamedWhenNoneIsGiven() {
+        Target.Aws aws = (Target.Aws) load(Map.of(), Options.none()).target();
+        assertEquals("eu-north-1", aws.region());
+        assertEquals("profile default, no credentials in it", aws.credentialsSource());
+    }
+
+    @Test
+    void aMissingProfileIsNamedWithWhereItsNameCameFromAndTheFilesRead() {
+        ConsoleException byOption = assertThrows(ConsoleException.class, () -> load(Map.of(), profileOption("nope")));
+        assertEquals(Problem.CREDENTIALS, byOption.problem());
+        assertEquals(3, byOption.exitCode());
+        assertEquals("The AWS profile nope (from --profile) is not in " + home.resolve(".aws/config") + " and "
+                + home.resolve(".aws/credentials") + "; check the name, or set AWS_CONFIG_FILE to the file that has it.",
+                byOption.getMessage());
+        ConsoleException byEnv = assertThrows(ConsoleException.class,
+                () -> load(Map.of("AWS_PROFILE", "nope"), Options.none()));
+        assertTrue(byEnv.getMessage().contains("nope (from AWS_PROFILE)"), byEnv.getMessage());
+    }
+
+    @Test
+    void aProfileWithoutARegionOrEndpointIsSaidInsteadOfOpeningTheEmbeddedDatabase() {
+        ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), profileOption("noregion")));
+        assertEquals(Problem.CONFIGURATION, e.problem());
+        assertTrue(e.getMessage().contains("profile noregion (from --profile) sets no region"), e.getMessage());
+        assertInstanceOf(Target.Aws.class, load(Map.of("AWS_REGION", "eu-west-1"), profileOption("noregion")).target());
+    }
+
+    @Test
+    void keysInTheEnvironmentWinOverTheProfileButItsRegionStillApplies() {
+        Settings s = load(Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "env-secret"),
+                profileOption("static"));
+        Target.Aws aws = (Target.Aws) s.target();
+        assertEquals("ap-south-1", aws.region());
+        assertEquals("static keys from environment variables", aws.credentialsSource());
+    }
+}
