@@ -117,7 +117,7 @@ public final class SettingsLoader {
             return new Target.Embedded(dataDir(options));
         }
         NamedProfile named = namedProfile(options);
-        if (named != null && !explicitKeys()) {
+        if (named != null && (!explicitKeys() || named.origin().equals("--profile"))) {
             requireProfile(named);
         }
         String profileForSettings = named == null ? "default" : named.name();
@@ -181,7 +181,9 @@ public final class SettingsLoader {
 
     /** The credentials the SDK's default chain would pick, in its order, named for what they are. */
     private Credentials credentials(NamedProfile named, boolean localEndpoint) {
-        if (explicitKeys()) {
+        // As in the AWS CLI: --profile wins over keys in the environment, which win over AWS_PROFILE
+        boolean profileOption = named != null && named.origin().equals("--profile");
+        if (explicitKeys() && !profileOption) {
             String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? ".env" : "environment variables";
             return Credentials.keys(source, value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"),
                     value("AWS_SESSION_TOKEN"));

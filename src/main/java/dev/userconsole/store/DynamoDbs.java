@@ -9,13 +9,18 @@ public final class DynamoDbs {
     }
 
     public static DynamoDb open(Settings settings) {
+        return open(settings, MfaCodes.NONE);
+    }
+
+    /** @param mfaCodes who to ask for an MFA code, when a role profile needs one */
+    public static DynamoDb open(Settings settings, MfaCodes mfaCodes) {
         Target target = settings.target();
         if (target instanceof Target.Embedded embedded) {
             return EmbeddedDynamoDb.open(embedded.dataDir(), embedded.describe());
         }
         if (target instanceof Target.Endpoint endpoint) {
-            return RemoteDynamoDb.open(endpoint, settings.callTimeout());
+            return RemoteDynamoDb.open(endpoint, settings.callTimeout(), mfaCodes);
         }
-        return RemoteDynamoDb.open((Target.Aws) target, settings.callTimeout());
+        return RemoteDynamoDb.open((Target.Aws) target, settings.callTimeout(), mfaCodes);
     }
 }

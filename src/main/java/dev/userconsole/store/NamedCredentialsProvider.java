@@ -29,10 +29,14 @@ final class NamedCredentialsProvider implements AwsCredentialsProvider {
 
     /** Why no credentials could be had, and what to do, in one sentence. */
     static String sentence(Credentials credentials, Throwable e) {
+        boolean mfaMissing = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            mfaMissing |= t instanceof AssumedRoles.MfaCodeMissing;
+        }
         String reason = reason(e);
         String profile = credentials.profile();
         return switch (credentials.kind()) {
-            case PROFILE -> profileSentence(credentials, profile, reason);
+            case PROFILE -> profileSentence(credentials, profile, reason, mfaMissing);
             case WEB_IDENTITY -> "The web identity role could not be assumed (" + reason + "): check"
                     + " AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN and the role's trust policy.";
             case CONTAINER -> "The container role's credentials could not be read (" + reason + "): check"
@@ -45,11 +49,16 @@ final class NamedCredentialsProvider implements AwsCredentialsProvider {
         };
     }
 
-    private static String profileSentence(Credentials credentials, String profile, String reason) {
+    private static String profileSentence(Credentials credentials, String profile, String reason,
+                                          boolean mfaMissing) {
         String form = credentials.source();
         if (form.contains(", SSO")) {
             return "The SSO login of profile " + profile + " is missing or has expired: run `aws sso login --profile "
                     + profile + "`.";
+        }
+        if (form.contains(", role ") && mfaMissing) {
+            return "Profile " + profile + " needs an MFA code and there is no terminal to ask for it on: run the"
+                    + " command in a terminal, or use a profile without mfa_serial.";
         }
         if (form.contains(", role ")) {
             String role = form.substring(form.indexOf(", role ") + ", role ".length()).split(" ")[0];

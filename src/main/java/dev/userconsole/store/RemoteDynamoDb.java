@@ -48,29 +48,30 @@ final class RemoteDynamoDb implements DynamoDb {
         this.where = where;
     }
 
-    static RemoteDynamoDb open(Target.Endpoint target, Duration callTimeout) {
-        DynamoDbClientBuilder builder = builder(target.region(), target.credentials(), callTimeout)
+    static RemoteDynamoDb open(Target.Endpoint target, Duration callTimeout, MfaCodes mfaCodes) {
+        DynamoDbClientBuilder builder = builder(target.region(), target.credentials(), callTimeout, mfaCodes)
                 .endpointOverride(target.uri());
         return new RemoteDynamoDb(builder.build(), target.describe());
     }
 
-    static RemoteDynamoDb open(Target.Aws target, Duration callTimeout) {
-        return new RemoteDynamoDb(builder(target.region(), target.credentials(), callTimeout).build(),
+    static RemoteDynamoDb open(Target.Aws target, Duration callTimeout, MfaCodes mfaCodes) {
+        return new RemoteDynamoDb(builder(target.region(), target.credentials(), callTimeout, mfaCodes).build(),
                 target.describe());
     }
 
     /** A client for a DynamoDB Local endpoint with placeholder keys. */
     static DynamoDbClient localClient(URI endpoint, Duration callTimeout) {
-        return builder("us-east-1", Credentials.placeholder(), callTimeout).endpointOverride(endpoint).build();
+        return builder("us-east-1", Credentials.placeholder(), callTimeout, MfaCodes.NONE).endpointOverride(endpoint).build();
     }
 
-    private static DynamoDbClientBuilder builder(String region, Credentials credentials, Duration callTimeout) {
+    private static DynamoDbClientBuilder builder(String region, Credentials credentials, Duration callTimeout,
+                                                 MfaCodes mfaCodes) {
         Duration attemptTimeout = callTimeout.compareTo(MAX_ATTEMPT_TIMEOUT) < 0 ? callTimeout : MAX_ATTEMPT_TIMEOUT;
         // Standard mode makes 3 attempts with jittered backoff and retries throttling; DynamoDB's own
         // default makes 9, which turns an unreachable endpoint into a minute of waiting.
         return DynamoDbClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(provider(credentials))
+                .credentialsProvider(provider(credentials, region, mfaCodes))
                 .httpClientBuilder(defaults -> new IoExceptionsHttpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(attemptTimeout)
@@ -82,15 +83,14 @@ final class RemoteDynamoDb implements DynamoDb {
                         .apiCallTimeout(callTimeout));
     }
 
-    private static AwsCredentialsProvider provider(Credentials credentials) {
+    private static AwsCredentialsProvider provider(Credentials credentials, String region, MfaCodes mfaCodes) {
         AwsCredentialsProvider provider = switch (credentials.kind()) {
             case KEYS, PLACEHOLDER -> StaticCredentialsProvider.create(credentials.sessionToken() == null
                     ? AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey())
                     : AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
                             credentials.sessionToken()));
             case PROFILE -> credentials.profileFile() == null ? ProfileCredentialsProvider.create(credentials.profile())
-                    : ProfileCredentialsProvider.builder().profileFile(credentials.profileFile())
-                            .profileName(credentials.profile()).build();
+                    : new AssumedRoles(credentials.profileFile(), region, mfaCodes).provider(credentials.profile());
             case WEB_IDENTITY -> WebIdentityTokenFileCredentialsProvider.create();
             case CONTAINER -> ContainerCredentialsProvider.builder().build();
             case INSTANCE -> InstanceProfileCredentialsProvider.create();
@@ -103,8 +103,7 @@ final class RemoteDynamoDb implements DynamoDb {
         @Override
         public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
             Throwable e = context.exception();
-            if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                    && SdkErrors.EXPIRED_TOKEN_CODES.contains(service.awsErrorDetails().errorCode())) {
+            if (e instanceof AwsServiceException service && SdkErrors.isExpiredToken(service)) {
                 String sentence = NamedCredentialsProvider.expiredSentence(credentials);
                 return service.toBuilder().message(sentence)
                         .awsErrorDetails(service.awsErrorDetails().toBuilder().errorMessage(sentence).build()).build();

@@ -57,6 +57,11 @@ public final class SdkErrors {
         return said;
     }
 
+    static boolean isExpiredToken(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code != null && EXPIRED_TOKEN_CODES.contains(code);
+    }
+
     /**
      * Whether this failure is a complete answer with an HTTP status of 4xx: the request was refused and not
      * applied, whatever the body (an IAM denial, a proxy's HTML page, a body the SDK could not parse).
@@ -72,8 +77,7 @@ public final class SdkErrors {
                 return new ConsoleException(Problem.CREDENTIALS, refused.getMessage(), e);
             }
         }
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                && EXPIRED_TOKEN_CODES.contains(service.awsErrorDetails().errorCode())) {
+        if (e instanceof AwsServiceException service && isExpiredToken(service)) {
             String said = String.valueOf(service.awsErrorDetails().errorMessage());
             return new ConsoleException(Problem.CREDENTIALS, said.startsWith(NamedCredentialsProvider.EXPIRED) ? said
                     : "The AWS session token has expired: get fresh credentials and start again.", e);

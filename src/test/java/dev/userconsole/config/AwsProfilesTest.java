@@ -173,11 +173,13 @@ class AwsProfilesTest {
     }
 
     @Test
-    void keysInTheEnvironmentWinOverTheProfileButItsRegionStillApplies() {
-        Settings s = load(Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "env-secret"),
-                profileOption("static"));
-        Target.Aws aws = (Target.Aws) s.target();
+    void keysInTheEnvironmentWinOverAwsProfileButItsRegionStillAppliesAndTheProfileOptionWinsOverThem() {
+        Map<String, String> keys = Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "env-secret");
+        Map<String, String> env = new java.util.HashMap<>(keys);
+        env.put("AWS_PROFILE", "static");
+        Target.Aws aws = (Target.Aws) load(env, Options.none()).target();
         assertEquals("ap-south-1", aws.region());
         assertEquals("static keys from environment variables", aws.credentialsSource());
+        assertEquals("profile static, static keys", load(keys, profileOption("static")).target().credentialsSource());
     }
 }
