@@ -77,25 +77,28 @@ final class NamedCredentialsProvider implements AwsCredentialsProvider {
     static String expiredSentence(Credentials credentials) {
         String profile = credentials.profile();
         if (credentials.kind() == Credentials.Kind.PROFILE && credentials.source().contains(", SSO")) {
-            return EXPIRED + "profile " + profile + " has expired: run `aws sso login --profile " + profile + "`.";
+            return EXPIRED + "of profile " + profile + " has expired: run `aws sso login --profile " + profile + "`.";
         }
+        String source = credentials.source();
         return switch (credentials.kind()) {
-            case KEYS -> EXPIRED + credentials.source() + " has expired: set fresh AWS_ACCESS_KEY_ID,"
-                    + " AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.";
-            case PROFILE -> EXPIRED + "profile " + profile + " has expired: put fresh keys and aws_session_token in"
-                    + " it, or refresh it the way it was made.";
-            default -> EXPIRED + credentials.source() + " has expired: start again to fetch fresh credentials.";
+            case KEYS -> EXPIRED + "in AWS_SESSION_TOKEN (" + source.substring(source.lastIndexOf(" from ") + 6)
+                    + ") has expired: set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.";
+            case PROFILE -> EXPIRED + "of profile " + profile + " has expired: put fresh keys and aws_session_token"
+                    + " in it, or refresh it the way it was made.";
+            default -> EXPIRED + "of the " + source + " has expired: start again to fetch fresh credentials.";
         };
     }
 
     /** How every expired-token sentence starts: {@link SdkErrors} tells them from DynamoDB's own message by it. */
-    static final String EXPIRED = "The session token of ";
+    static final String EXPIRED = "The session token ";
 
     /** A few words on what failed, without the SDK's long advice; never a secret. */
     private static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-                return service.awsErrorDetails().errorCode() + " from " + service.awsErrorDetails().serviceName();
+                String code = service.awsErrorDetails().errorCode();
+                return (code == null ? "HTTP status " + service.statusCode() : code) + " from "
+                        + service.awsErrorDetails().serviceName();
             }
         }
         String message = String.valueOf(e.getMessage());

@@ -275,6 +275,105 @@ class CredentialFormsTest {
         }
     }
 
+    private static final String SSO_START = "https://example.awsapps.com/start";
+
+    private String ssoProfiles() {
+        return "[profile sso-old]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\nsso_start_url = " + SSO_START
+                + "\nsso_region = us-east-1\nsso_account_id = 123456789012\nsso_role_name = Admin\n"
+                + "[profile sso-new]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\nsso_session = corp"
+                + "\nsso_account_id = 123456789012\nsso_role_name = Admin\n"
+                + "[sso-session corp]\nsso_start_url = " + SSO_START + "\nsso_region = us-east-1\n";
+    }
+
+    /** A run that fails before any credentials are asked for: what start-up alone costs on this machine now. */
+    private long startUpMillis() throws Exception {
+        return list(Map.of("AWS_PROFILE", "absent")).millis();
+    }
+
+    private void assertSsoLoginAsked(String profile, long startUp) throws Exception {
+        Result result = list(Map.of(), "--profile", profile);
+        assertEquals(3, result.exitCode(), result.err());
+        assertTrue(result.err().contains("error: The SSO login of profile " + profile
+                + " is missing or has expired: run `aws sso login --profile " + profile + "`.\n"), result.err());
+        assertTrue(result.millis() < startUp + 2000, "took " + result.millis() + " ms, start-up alone " + startUp);
+    }
+
+    @Test
+    void ssoWithoutALoginSaysToLogInInBothForms() throws Exception {
+        config(ssoProfiles());
+        long startUp = startUpMillis();
+        assertSsoLoginAsked("sso-old", startUp);
+        assertSsoLoginAsked("sso-new", startUp);
+    }
+
+    @Test
+    void ssoWithAnExpiredCachedTokenSaysToLogInInBothForms() throws Exception {
+        config(ssoProfiles());
+        Path cache = Files.createDirectories(home.resolve(".aws/sso/cache"));
+        String expired = "{\"startUrl\": \"" + SSO_START + "\", \"region\": \"us-east-1\", \"accessToken\": \"old\","
+                + " \"expiresAt\": \"2020-01-01T00:00:00Z\"}";
+        Files.writeString(cache.resolve(sha1(SSO_START) + ".json"), expired);
+        Files.writeString(cache.resolve(sha1("corp") + ".json"), expired);
+        long startUp = startUpMillis();
+        assertSsoLoginAsked("sso-old", startUp);
+        assertSsoLoginAsked("sso-new", startUp);
+    }
+
+    private static String sha1(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aMissingProfileIsNamedWithWhereTheNameCameFromAndTheFilesRead() throws Exception {
+        config("[profile other]\nregion = us-east-1\n");
+        Result result = list(Map.of("AWS_PROFILE", "absent"));
+        assertEquals(3, result.exitCode(), result.err());
+        assertEquals("error: The AWS profile absent (from AWS_PROFILE) is not in " + home.resolve(".aws/config")
+                + " and " + home.resolve(".aws/credentials") + "; check the name, or set AWS_CONFIG_FILE to the file"
+                + " that has it.\n", result.err());
+    }
+
+    @Test
+    void aRoleThatCannotBeAssumedIsNamedWithItsProfile() throws Exception {
+        config("[profile stranger]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\n"
+                + "[profile denied]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\nrole_arn = " + ROLE
+                + "\nsource_profile = stranger\n");
+        credentials("[stranger]\naws_access_key_id = AKIANOBODY000000\naws_secret_access_key = nobody-secret\n");
+        long startUp = startUpMillis();
+        Result result = list(Map.of(), "--profile", "denied");
+        assertEquals(3, result.exitCode(), result.err());
+        assertTrue(result.err().contains("error: Profile denied could not assume role " + ROLE + " ("), result.err());
+        assertFalse(result.err().contains("nobody-secret"), result.err());
+        assertTrue(result.millis() < startUp + 2000, "took " + result.millis() + " ms, start-up alone " + startUp);
+    }
+
+    @Test
+    void anExpiredSessionTokenSaysWhereItCameFromAndHowToRenewIt() throws Exception {
+        String expiredAnswer = "{\"__type\":\"com.amazon.coral.service#ExpiredTokenException\","
+                + "\"message\":\"The security token included in the request is expired\"}";
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = expiredAnswer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(400, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Result result = list(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "s3cr3t",
+                    "AWS_SESSION_TOKEN", "session-secret"));
+            assertEquals(3, result.exitCode(), result.err());
+            assertTrue(result.err().contains("error: The session token in AWS_SESSION_TOKEN (environment variables) has"
+                    + " expired: set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.\n"), result.err());
+            assertFalse(result.err().contains("session-secret") || result.err().contains("s3cr3t"), result.err());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** A loopback HTTP server answering 200 with {@code answers(path)}, or 404 where that is null. */
     private record FakeServer(HttpServer server, List<String> asked) implements AutoCloseable {
         static FakeServer start(Function<String, String> answers) throws IOException {
