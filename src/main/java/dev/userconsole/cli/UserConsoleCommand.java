@@ -142,6 +142,6 @@ public final class UserConsoleCommand implements Callable<Integer> {
         if (verbose) {
             io.err().println("Using " + resolved.describeConnection() + ".");
         }
-        return UserController.open(resolved);
+        return UserController.open(resolved, new MfaPrompt(io.console()));
     }
 }

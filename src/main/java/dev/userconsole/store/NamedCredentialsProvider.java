@@ -57,8 +57,8 @@ final class NamedCredentialsProvider implements AwsCredentialsProvider {
                     + profile + "`.";
         }
         if (form.contains(", role ") && mfaMissing) {
-            return "Profile " + profile + " needs an MFA code and there is no terminal to ask for it on: run the"
-                    + " command in a terminal, or use a profile without mfa_serial.";
+            return "Profile " + profile + " needs an MFA code and none was given (there is no terminal to ask on,"
+                    + " or the question was cancelled): run it in a terminal and type the code.";
         }
         if (form.contains(", role ")) {
             String role = form.substring(form.indexOf(", role ") + ", role ".length()).split(" ")[0];

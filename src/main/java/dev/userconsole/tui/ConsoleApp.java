@@ -48,7 +48,8 @@ public final class ConsoleApp {
             err.flush();
             return 2;
         }
-        Supplier<UserController> connection = connectEarly(settings);
+        MfaDialog mfa = new MfaDialog();
+        Supplier<UserController> connection = connectEarly(settings, mfa);
         Screen screen = null;
         try {
             Terminal term = new DefaultTerminalFactory(terminal, in, StandardCharsets.UTF_8)
@@ -57,7 +58,7 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            runOn(screen, settings, warnings, connection);
+            runOn(screen, settings, warnings, connection, mfa);
             return 0;
         } catch (IOException | RuntimeException e) {
             log().error("The console stopped on an error", e);
@@ -75,9 +76,9 @@ public final class ConsoleApp {
      * Starts connecting (for the embedded database: starting it, the slowest part of a start) at once, in
      * parallel with taking the terminal and drawing the menu; the console's database thread waits for it.
      */
-    private static Supplier<UserController> connectEarly(Settings settings) {
+    private static Supplier<UserController> connectEarly(Settings settings, MfaDialog mfa) {
         CompletableFuture<UserController> connecting = CompletableFuture.supplyAsync(
-                () -> UserController.open(settings), task -> {
+                () -> UserController.open(settings, mfa), task -> {
                     Thread thread = new Thread(task, "user-console-connecting");
                     thread.setDaemon(true);
                     thread.start();
@@ -93,17 +94,19 @@ public final class ConsoleApp {
 
     /** The console on a started screen, until the user quits; the caller stops the screen. */
     public static void runOn(Screen screen, Settings settings) throws IOException {
-        runOn(screen, settings, List.of(), connectEarly(settings));
+        MfaDialog mfa = new MfaDialog();
+        runOn(screen, settings, List.of(), connectEarly(settings, mfa), mfa);
     }
 
     private static void runOn(Screen screen, Settings settings, List<String> warnings,
-                              Supplier<UserController> opener) throws IOException {
+                              Supplier<UserController> opener, MfaDialog mfa) throws IOException {
         MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
         if (System.getenv("NO_COLOR") != null) {
             gui.setTheme(monochrome());
         }
         ConsoleUi ui = new ConsoleUi(gui, opener, settings.tableName(), where(settings.target()),
                 settings.target() instanceof Target.Embedded, settings.readOnly(), () -> { });
+        mfa.attach(ui);
         ui.open();
         ui.warn(warnings);
         eventLoop(gui, ui.mainWindow(), ui);

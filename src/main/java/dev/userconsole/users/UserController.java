@@ -5,6 +5,7 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.MfaCodes;
 import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
@@ -94,7 +95,12 @@ public final class UserController implements AutoCloseable {
 
     /** Connects to the database the settings name; the controller then owns the connection. */
     public static UserController open(Settings settings) {
-        return new UserController(DynamoDbs.open(settings), settings.tableName(),
+        return open(settings, MfaCodes.NONE);
+    }
+
+    /** @param mfaCodes who to ask for an MFA code when a role profile needs one (a face: prompt or dialog) */
+    public static UserController open(Settings settings, MfaCodes mfaCodes) {
+        return new UserController(DynamoDbs.open(settings, mfaCodes), settings.tableName(),
                 new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(), WriteGuard.of(settings));
     }
 
