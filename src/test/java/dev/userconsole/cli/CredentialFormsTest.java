@@ -374,6 +374,65 @@ class CredentialFormsTest {
         }
     }
 
+    private static final String MFA_SERIAL = "arn:aws:iam::123456789012:mfa/ann";
+
+    private void mfaProfile() throws IOException {
+        config("[profile base]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\n"
+                + "[profile mfa]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\nrole_arn = " + ROLE
+                + "\nsource_profile = base\nmfa_serial = " + MFA_SERIAL + "\n");
+        credentials("[base]\n" + baseKeys());
+    }
+
+    @Test
+    void anMfaRoleWithoutATerminalIsRefusedSayingSo() throws Exception {
+        mfaProfile();
+        Result result = list(Map.of(), "--profile", "mfa");
+        assertEquals(3, result.exitCode(), result.err());
+        assertTrue(result.err().contains("error: Profile mfa needs an MFA code and none was given (there is no terminal"
+                + " to ask on, or the question was cancelled): run it in a terminal and type the code.\n"), result.err());
+        assertFalse(result.out().contains(USER_EMAIL));
+    }
+
+    @Test
+    void anMfaRoleOnATerminalAsksForTheCodeMaskedAndAssumesTheRole() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) is not installed: skipped");
+        mfaProfile();
+        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "--profile", "mfa", "list");
+        String line = String.join(" ", java.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        ProcessBuilder builder = new ProcessBuilder("/usr/bin/script", "-qefc", line, "/dev/null")
+                .directory(Files.createDirectories(dir.resolve("work")).toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
+        StringBuffer screen = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
+                    screen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!screen.toString().contains("MFA code for " + MFA_SERIAL + " (profile mfa): ")
+                && System.currentTimeMillis() < deadline && process.isAlive()) {
+            Thread.sleep(20);
+        }
+        assertTrue(screen.toString().contains("MFA code for " + MFA_SERIAL + " (profile mfa): "), screen.toString());
+        process.getOutputStream().write("975310\n".getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), screen.toString());
+        reader.join(5_000);
+        assertEquals(0, process.exitValue(), screen.toString());
+        assertTrue(screen.toString().contains(USER_EMAIL), screen.toString());
+        assertFalse(screen.toString().contains("975310"), "the code was echoed: " + screen);
+    }
+
     /** A loopback HTTP server answering 200 with {@code answers(path)}, or 404 where that is null. */
     private record FakeServer(HttpServer server, List<String> asked) implements AutoCloseable {
         static FakeServer start(Function<String, String> answers) throws IOException {
