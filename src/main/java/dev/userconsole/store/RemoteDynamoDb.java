@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -77,6 +78,7 @@ final class RemoteDynamoDb implements DynamoDb {
                         .socketTimeout(attemptTimeout)
                         .buildWithDefaults(defaults)))
                 .overrideConfiguration(o -> o
+                        .applyMutation(c -> settingsFromTheChosenProfile(c, credentials))
                         .addExecutionInterceptor(new ExpiredTokenSentence(credentials))
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(attemptTimeout)
@@ -96,6 +98,17 @@ final class RemoteDynamoDb implements DynamoDb {
             case INSTANCE -> InstanceProfileCredentialsProvider.create();
         };
         return new NamedCredentialsProvider(provider, credentials);
+    }
+
+    /**
+     * The endpoint was resolved from the chosen profile already; without this the SDK would still apply the
+     * {@code endpoint_url} of {@code AWS_PROFILE} when {@code --profile} chose another.
+     */
+    private static void settingsFromTheChosenProfile(ClientOverrideConfiguration.Builder config,
+                                                     Credentials credentials) {
+        if (credentials.profileFile() != null) {
+            config.defaultProfileFile(credentials.profileFile()).defaultProfileName(credentials.profile());
+        }
     }
 
     /** DynamoDB's "the security token included in the request is expired", said as where the token came from. */

@@ -433,6 +433,18 @@ class CredentialFormsTest {
         assertFalse(screen.toString().contains("975310"), "the code was echoed: " + screen);
     }
 
+    @Test
+    void theProfileOptionsSettingsWinOverAwsProfilesEndpoint() throws Exception {
+        config("[profile chosen]\nregion = us-east-1\n" + baseKeys()
+                + "[profile elsewhere]\nregion = us-east-1\nendpoint_url = " + endpoint() + "\n");
+        Result result = list(Map.of("AWS_PROFILE", "elsewhere", "DYNAMODB_TIMEOUT_SECONDS", "2"), "--profile", "chosen");
+        // what it says is what it does: real DynamoDB (unreachable from here), not moto behind AWS_PROFILE's endpoint
+        assertTrue(result.err().contains("Using table User on AWS DynamoDB in us-east-1 (credentials: profile chosen,"
+                + " static keys)."), result.err());
+        assertEquals(3, result.exitCode(), result.err());
+        assertFalse(result.out().contains(USER_EMAIL), result.out());
+    }
+
     /** A loopback HTTP server answering 200 with {@code answers(path)}, or 404 where that is null. */
     private record FakeServer(HttpServer server, List<String> asked) implements AutoCloseable {
         static FakeServer start(Function<String, String> answers) throws IOException {
