@@ -201,16 +201,16 @@ public final class SettingsLoader {
         if (!isBlank(tokenFile) && !isBlank(roleArn)) {
             return Credentials.webIdentity(roleArn);
         }
+        Optional<Profile> fallback = localEndpoint ? Optional.empty() : files.profile("default");
+        if (fallback.isPresent()) {
+            return Credentials.profile("default", AwsProfiles.credentialForm(fallback.get()), files.profileFile());
+        }
         if (!isBlank(environment.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
                 || !isBlank(environment.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"))) {
             return Credentials.container();
         }
         if (localEndpoint && isBlank(environment.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"))) {
             return Credentials.placeholder();
-        }
-        Optional<Profile> fallback = files.profile("default");
-        if (fallback.isPresent()) {
-            return Credentials.profile("default", AwsProfiles.credentialForm(fallback.get()), files.profileFile());
         }
         return Credentials.instance();
     }

@@ -363,12 +363,12 @@ class CredentialFormsTest {
         server.start();
         try {
             Result result = list(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "s3cr3t",
+                    "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "ASIAEXAMPLE", "AWS_SECRET_ACCESS_KEY", "expired-key-secret",
                     "AWS_SESSION_TOKEN", "session-secret"));
             assertEquals(3, result.exitCode(), result.err());
             assertTrue(result.err().contains("error: The session token in AWS_SESSION_TOKEN (environment variables) has"
                     + " expired: set fresh AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.\n"), result.err());
-            assertFalse(result.err().contains("session-secret") || result.err().contains("s3cr3t"), result.err());
+            assertFalse(result.err().contains("session-secret") || result.err().contains("expired-key-secret"), result.err());
         } finally {
             server.stop(0);
         }
