@@ -1,5 +1,8 @@
 package dev.userconsole.config;
 
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +41,25 @@ public final class AwsProfiles {
         }
         ProfileFile.Aggregator files = ProfileFile.aggregator();
         if (credentials) {
-            files.addFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build());
+            files.addFile(parse(credentialsFile, ProfileFile.Type.CREDENTIALS));
         }
         if (config) {
-            files.addFile(ProfileFile.builder().content(configFile).type(ProfileFile.Type.CONFIGURATION).build());
+            files.addFile(parse(configFile, ProfileFile.Type.CONFIGURATION));
         }
         return new AwsProfiles(configFile, credentialsFile, files.build());
+    }
+
+    private static ProfileFile parse(Path file, ProfileFile.Type type) {
+        try {
+            return ProfileFile.builder().content(file).type(type).build();
+        } catch (RuntimeException e) {
+            // the SDK's message names the line by number, never its content
+            String reason = String.valueOf(e.getMessage()).strip();
+            throw new ConsoleException(Problem.CONFIGURATION, "The AWS file " + file + " cannot be read ("
+                    + VisibleText.of(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
+                    + "); fix it, or point " + (type == ProfileFile.Type.CONFIGURATION ? "AWS_CONFIG_FILE"
+                    : "AWS_SHARED_CREDENTIALS_FILE") + " at another file.", e);
+        }
     }
 
     private static final AwsProfiles NONE = new AwsProfiles(Path.of("/nonexistent/config"),

@@ -182,4 +182,14 @@ class AwsProfilesTest {
         assertEquals("static keys from environment variables", aws.credentialsSource());
         assertEquals("profile static, static keys", load(keys, profileOption("static")).target().credentialsSource());
     }
+
+    @Test
+    void aMalformedFileIsNamedWithoutItsContent() throws IOException {
+        Path broken = Files.writeString(home.resolve("broken"), "[profile x]\naws_secret_access_key\n");
+        ConsoleException e = assertThrows(ConsoleException.class,
+                () -> AwsProfiles.of(broken, home.resolve("none")));
+        assertEquals(Problem.CONFIGURATION, e.problem());
+        assertTrue(e.getMessage().startsWith("The AWS file " + broken + " cannot be read ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("point AWS_CONFIG_FILE at another file."), e.getMessage());
+    }
 }
