@@ -1,5 +1,6 @@
 package dev.userconsole.tui;
 
+import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.UserController;
 import java.util.Optional;
@@ -22,6 +23,9 @@ final class TableInfoDialog {
         StringBuilder text = new StringBuilder();
         text.append("Connection:   ").append(users.where()).append('\n');
         text.append("Table:        ").append(users.tableName()).append('\n');
+        CallerIdentity identity = users.callerIdentity();
+        text.append("Account:      ").append(identity.accountText()).append('\n');
+        text.append("Principal:    ").append(identity.principalText()).append('\n');
         if (info.isEmpty()) {
             return text.append("Status:       missing (create it from the menu: c)").toString();
         }

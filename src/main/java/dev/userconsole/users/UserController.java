@@ -3,6 +3,7 @@ package dev.userconsole.users;
 import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.ParallelScan;
@@ -122,6 +123,11 @@ public final class UserController implements AutoCloseable {
 
     public Optional<TableInfo> describeTable() {
         return table.describe();
+    }
+
+    /** Who the credentials are, asked of STS now (once per connection); never fails, says "not known" instead. */
+    public CallerIdentity callerIdentity() {
+        return database.callerIdentity();
     }
 
     /**
