@@ -27,8 +27,8 @@ public record CallerIdentity(String account, String principal, String unknownBec
         return isKnown() ? account : "not known: " + unknownBecause;
     }
 
-    /** The principal's ARN, or "not known: " and why, for display. */
+    /** The principal's ARN, or "not known" (the account line says why), for display. */
     public String principalText() {
-        return isKnown() ? principal : "not known: " + unknownBecause;
+        return isKnown() ? principal : "not known";
     }
 }

@@ -47,7 +47,9 @@ final class CallerIdentityLookup implements AutoCloseable {
             return known;
         } catch (AwsServiceException e) {
             LOG.warn("sts:GetCallerIdentity failed", e);
-            return CallerIdentity.unknown("STS refused to say (" + ErrorAnswer.of(e).reason() + ")");
+            ErrorAnswer answer = ErrorAnswer.of(e);
+            return CallerIdentity.unknown(answer.hasCode() ? "STS answered " + VisibleText.of(answer.code())
+                    : "no STS at this address (HTTP " + answer.status() + ")");
         } catch (SdkException e) {
             LOG.warn("sts:GetCallerIdentity failed", e);
             return CallerIdentity.unknown("STS could not be reached");
