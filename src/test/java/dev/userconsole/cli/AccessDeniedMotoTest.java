@@ -13,6 +13,7 @@ import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.CallerIdentity;
+import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.Moto;
 import dev.userconsole.users.NewUser;
@@ -176,6 +177,7 @@ class AccessDeniedMotoTest {
     /** A command the user may not run: exit 3, the action and the table named, and the table unchanged. */
     private static Result denied(String user, String action, boolean writes, String stdin, String... args) {
         List<Map<String, AttributeValue>> before = stored();
+        int audited = audit(user).size();
         Result r = as(user, stdin, args);
         String what = user + " " + String.join(" ", args) + ": " + r.all();
         assertEquals(3, r.exitCode(), what);
@@ -185,10 +187,20 @@ class AccessDeniedMotoTest {
                 + ") may not perform " + action + " on table " + table + "."), what);
         if (writes) {
             assertTrue(r.err().contains("Nothing was written."), what);
+            List<Map<String, Object>> audit = audit(user);
+            assertTrue(audit.size() > audited, "not audited: " + what);
+            Map<String, Object> last = audit.get(audit.size() - 1);
+            assertEquals("refused", last.get("outcome"), last.toString());
+            assertEquals("ACCESS_DENIED", last.get("problem"), last.toString());
         }
         clean(user, r);
         assertEquals(before, stored(), "the table changed: " + what);
         return r;
+    }
+
+    private static List<Map<String, Object>> audit(String user) {
+        Path file = dir.resolve("as-" + user).resolve("logs/audit.jsonl");
+        return Files.exists(file) ? AuditLines.read(file) : List.of();
     }
 
     private static void clean(String user, Result r) {
