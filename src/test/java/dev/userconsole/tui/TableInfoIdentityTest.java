@@ -45,14 +45,17 @@ class TableInfoIdentityTest {
     void tableInfoNamesTheAccountAndPrincipalAndAsksStsOnlyWhenOpened() throws IOException {
         assumeTrue(Moto.available(), "moto (python3 with moto and boto3) is not installed here: the STS identity"
                 + " case is skipped");
-        try (Moto moto = Moto.start(3, dir.resolve("moto.log"))) {
+        try (Moto moto = Moto.start(5, dir.resolve("moto.log"))) {
             String[] key = moto.python(""
                     + "iam = client('iam')\n"
                     + "iam.create_user(UserName='ops')\n"
                     + "iam.put_user_policy(UserName='ops', PolicyName='p', PolicyDocument=json.dumps({'Version':"
                     + " '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 'dynamodb:*', 'Resource': '*'}]}))\n"
                     + "k = iam.create_access_key(UserName='ops')['AccessKey']\n"
-                    + "print(k['AccessKeyId'], k['SecretAccessKey'])\n").strip().split(" ");
+                    + "iam.create_user(UserName='nobody')\n"
+                    + "n = iam.create_access_key(UserName='nobody')['AccessKey']\n"
+                    + "print(k['AccessKeyId'], k['SecretAccessKey'], n['AccessKeyId'], n['SecretAccessKey'])\n")
+                    .strip().split(" ");
             String table = "Users_identity";
             try (FaultProxy proxy = new FaultProxy(moto.endpoint().getPort());
                  UserController admin = UserController.open(settings(moto.endpoint(),
@@ -69,6 +72,15 @@ class TableInfoIdentityTest {
                     assertTrue(screen.contains("Status:       ACTIVE"), screen);
                     assertEquals(1, proxy.requestsOtherThanDynamoDb());
                     assertFalse(screen.contains(key[1]), "the secret key is on screen");
+                }
+                // credentials that may not even describe the table still learn who they are
+                try (VirtualConsole console = new VirtualConsole(100, 30, () -> UserController.open(settings(
+                        moto.endpoint(), Credentials.keys("test", key[2], key[3], null), table)), table)) {
+                    console.waitFor("unavailable: access denied");
+                    String screen = tableInfo(console);
+                    assertTrue(screen.contains("Principal:    arn:aws:iam::123456789012:user/nobody"), screen);
+                    assertTrue(screen.contains("Status:       Access denied") && screen.contains("dynamodb:DescribeTable on table " + table), screen);
+                    assertFalse(screen.contains(key[3]), "the secret key is on screen");
                 }
             }
         }
