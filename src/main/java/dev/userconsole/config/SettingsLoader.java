@@ -98,16 +98,20 @@ public final class SettingsLoader {
     public Settings load(Options options) {
         String chosen = firstNonBlank(options.connection(), value(ConnectionsFile.CHOSEN));
         if (chosen == null) {
-            return loadWithoutConnection(options);
+            return loadIgnoringConnections(options);
         }
         Connection connection = connections().named(chosen);
-        Settings settings = withoutEndpointsFor(connection).loadWithoutConnection(connection.under(options));
+        Settings settings = withoutEndpointsFor(connection).loadIgnoringConnections(connection.under(options));
         return settings.on(connection, options.write());
     }
 
     /** The connections file named by this environment (XDG_CONFIG_HOME or HOME), read and checked. */
     public ConnectionsFile connections() {
-        return ConnectionsFile.read(ConnectionsFile.location(environment));
+        return ConnectionsFile.read(connectionsFile());
+    }
+
+    public Path connectionsFile() {
+        return ConnectionsFile.location(environment);
     }
 
     /** A connection naming a region (or the embedded database) is not redirected by endpoint variables. */
@@ -126,7 +130,13 @@ public final class SettingsLoader {
         return rest;
     }
 
-    private Settings loadWithoutConnection(Options options) {
+    /** The AWS profile names, from the files this environment names (for the console's switcher). */
+    public List<String> profileNames() {
+        return AwsProfiles.names(environment);
+    }
+
+    /** The settings for these options alone: no connection, even if USER_CONSOLE_CONNECTION names one. */
+    public Settings loadIgnoringConnections(Options options) {
         Path logDir = logDir();
         return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
                 options.readOnly() || readOnly(), auditLog(options, logDir));
