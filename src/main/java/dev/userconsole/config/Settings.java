@@ -45,6 +45,11 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
                 auditLog, chosen, reason);
     }
 
+    /** "table User", or "table User on production" on a connection: what confirmations name. */
+    public String place() {
+        return "table " + tableName + (connection == null ? "" : " on " + connection.name());
+    }
+
     /** "table User on endpoint http://... (credentials: ...)": where every run says it is connected. */
     public String describeConnection() {
         String credentials = target.credentialsSource();

@@ -1,5 +1,8 @@
 package dev.userconsole.config;
 
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,7 +42,13 @@ public final class Switchboard {
 
     /** AWS with this profile's credentials and region; USER_CONSOLE_CONNECTION does not apply. */
     public Settings profile(String name) {
-        return loader.loadIgnoringConnections(new Options(null, null, false, null, null, name, kept.readOnly(),
-                kept.auditLog()));
+        Settings settings = loader.loadIgnoringConnections(new Options(null, null, false, null, null, name,
+                kept.readOnly(), kept.auditLog()));
+        if (settings.target() instanceof Target.Embedded) {
+            // without a region the settings fall back to the embedded database, which is not what was chosen
+            throw new ConsoleException(Problem.CONFIGURATION, "The AWS profile " + VisibleText.of(name)
+                    + " names no region: add region = NAME to it, or name it in a connection with a region.");
+        }
+        return settings;
     }
 }

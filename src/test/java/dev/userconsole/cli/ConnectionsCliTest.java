@@ -14,14 +14,14 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** --connection, USER_CONSOLE_CONNECTION and --write, with two tables on DynamoDB Local named in a connections file. */
 class ConnectionsCliTest {
@@ -61,29 +61,19 @@ class ConnectionsCliTest {
         return run(Map.of(), "", args);
     }
 
-    private Result insert(String... globalAndCommand) {
-        String[] args = new String[globalAndCommand.length + 7];
-        System.arraycopy(globalAndCommand, 0, args, 0, globalAndCommand.length);
-        System.arraycopy(new String[] {"insert", "--email", "bob@example.com", "--first-name", "Bob", "--last-name",
-                "Jones"}, 0, args, globalAndCommand.length, 7);
-        String[] withStdin = new String[args.length + 1];
-        System.arraycopy(args, 0, withStdin, 0, args.length);
-        withStdin[args.length] = "--password-stdin";
-        return run(Map.of(), "a-password\n", withStdin);
-    }
-
-    private static boolean stored(String table, String email) {
-        try (DynamoDbClient raw = LocalDynamoDb.rawClient()) {
-            return raw.getItem(b -> b.tableName(table).key(Map.of("emailAddress", AttributeValue.fromS(email))))
-                    .hasItem();
-        }
+    /** Inserts bob@example.com, the password on standard input, after these global options. */
+    private Result insert(String... globalOptions) {
+        List<String> args = new ArrayList<>(List.of(globalOptions));
+        args.addAll(List.of("insert", "--email", "bob@example.com", "--first-name", "Bob", "--last-name", "Jones",
+                "--password-stdin"));
+        return run(Map.of(), "a-password\n", args.toArray(String[]::new));
     }
 
     @Test
     void theConnectionOptionAndTheVariablePickTheTable() {
         assertEquals(0, run("--connection", "staging", "create-table").exitCode());
         assertEquals(0, insert("--connection", "staging").exitCode());
-        assertTrue(stored(stagingTable, "bob@example.com"));
+        assertTrue(LocalDynamoDb.stored(stagingTable, "bob@example.com"));
         Result listed = run(Map.of("USER_CONSOLE_CONNECTION", "staging"), "", "list");
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().contains("bob@example.com"), listed.out());
@@ -104,12 +94,12 @@ class ConnectionsCliTest {
         assertEquals(1, refused.exitCode(), refused.err());
         assertTrue(refused.err().contains("Read-only mode (connection prod is production; give --write to change it):"
                 + " inserting users is refused; nothing was written."), refused.err());
-        assertFalse(stored(productionTable, "bob@example.com"));
+        assertFalse(LocalDynamoDb.stored(productionTable, "bob@example.com"));
 
         Result allowed = run(Map.of("USER_CONSOLE_CONNECTION", "prod"), "a-password\n", "--write", "insert", "--email",
                 "bob@example.com", "--first-name", "Bob", "--last-name", "Jones", "--password-stdin");
         assertEquals(0, allowed.exitCode(), allowed.err());
-        assertTrue(stored(productionTable, "bob@example.com"));
+        assertTrue(LocalDynamoDb.stored(productionTable, "bob@example.com"));
     }
 
     @Test

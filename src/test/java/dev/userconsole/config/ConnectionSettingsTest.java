@@ -158,4 +158,26 @@ class ConnectionSettingsTest {
                 + " are local, staging, production, audit.", e.getMessage());
         assertEquals(2, e.exitCode());
     }
+
+    @Test
+    void theSwitchboardOffersTheConnectionsAndKeepsTypedReadOnlyAcrossSwitches() {
+        Map<String, String> environment = Map.of("HOME", home.toString(), "USER_CONSOLE_CONNECTION", "staging");
+        SettingsLoader loader = new SettingsLoader(WORKING_DIR, environment, Map.of(), profile -> Optional.empty());
+        Settings started = loader.load(new Options(null, null, false, null, null, null, true, Path.of("/a/audit.jsonl")));
+        Switchboard switchboard = new Switchboard(loader, started);
+        assertEquals(java.util.List.of("local", "staging", "production", "audit"),
+                switchboard.connections().stream().map(Connection::name).toList());
+        Settings copy = switchboard.connection("local", false);
+        assertTrue(copy.readOnly(), "--read-only typed at start stays on");
+        assertEquals(Path.of("/a/audit.jsonl"), copy.auditLog());
+        assertEquals("The AWS profile ops names no region: add region = NAME to it, or name it in a connection with"
+                + " a region.", assertThrows(ConsoleException.class, () -> switchboard.profile("ops")).getMessage());
+        SettingsLoader withRegions = new SettingsLoader(WORKING_DIR, environment, Map.of(),
+                profile -> profile.equals("ops") ? Optional.of("eu-west-2") : Optional.empty());
+        Settings profile = new Switchboard(withRegions, started).profile("ops");
+        assertNull(profile.connection(), "USER_CONSOLE_CONNECTION does not apply to a profile chosen in the switcher");
+        assertEquals(new Target.Aws("eu-west-2", Credentials.profile("ops")), profile.target());
+        assertFalse(new Switchboard(loader, loader.load(Options.none().withConnection("production", false)))
+                .connection("staging", false).readOnly(), "production's lock does not follow to the next connection");
+    }
 }

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The switcher on a virtual terminal: two tables on DynamoDB Local, one of them production. */
 class ConnectionSwitcherTest {
@@ -61,7 +59,7 @@ class ConnectionSwitcherTest {
                 + "[gone]\nendpoint = \"http://127.0.0.1:" + closedPort + "\"\n");
         Files.createDirectories(home.resolve(".aws"));
         Files.writeString(home.resolve(".aws/config"), "[default]\nregion = eu-west-1\n[profile ops-admin]\n"
-                + "region = eu-west-2\n");
+                + "output = json\n");
         loader = new SettingsLoader(workingDir, Map.of("HOME", home.toString(), "BCRYPT_COST", "10",
                 SettingsLoader.TIMEOUT_SECONDS, "3"), Map.of(), p -> Optional.empty());
     }
@@ -89,12 +87,6 @@ class ConnectionSwitcherTest {
         console.press(KeyType.Enter);
     }
 
-    private static boolean stored(String table, String email) {
-        try (DynamoDbClient raw = LocalDynamoDb.rawClient()) {
-            return raw.getItem(b -> b.tableName(table).key(Map.of("emailAddress", AttributeValue.fromS(email))))
-                    .hasItem();
-        }
-    }
 
     @Test
     void theSwitcherListsConnectionsAndProfilesAndSwitchingShowsTheOtherTablesUsers() {
@@ -183,13 +175,27 @@ class ConnectionSwitcherTest {
         console.press(KeyType.ReverseTab);
         console.press(KeyType.Enter);
         console.waitFor("Deleted user carol@prod.example.");
-        assertFalse(stored(productionTable, "carol@prod.example"));
-        assertTrue(stored(stagingTable, "alice@staging.example"));
+        assertFalse(LocalDynamoDb.stored(productionTable, "carol@prod.example"));
+        assertTrue(LocalDynamoDb.stored(stagingTable, "alice@staging.example"));
     }
 
     @Test
-    void aNonProductionStatusLineKeepsItsUsualLook() {
+    void startingOnProductionIsRedAndReadOnlyWhileOtherConnectionsKeepTheUsualLook() {
+        openOn("prod");
+        String screen = console.waitFor(" PRODUCTION prod | READ-ONLY | Table " + productionTable + ": ACTIVE");
+        assertEquals(TextColor.ANSI.RED, console.terminal.getCharacter(1, 0).getBackgroundColor(), screen);
+        assertTrue(screen.contains("Delete user  (disabled: read-only)"), screen);
+        console.close();
         openOn("staging");
         assertTrue(console.terminal.getCharacter(1, 0).getBackgroundColor() != TextColor.ANSI.RED);
+    }
+
+    @Test
+    void aProfileWithoutARegionIsRefusedAndTheConsoleStaysWhereItWas() {
+        openOn("staging");
+        pick(5); // staging, copy, prod, gone, profile default, profile ops-admin
+        console.waitFor("The AWS profile ops-admin names no region");
+        console.press(KeyType.Escape);
+        assertTrue(console.lineWith("Table " + stagingTable).startsWith(" staging |"));
     }
 }
