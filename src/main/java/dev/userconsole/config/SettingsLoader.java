@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 
 /**
  * Resolves {@link Settings}: command-line options win over the chosen connection (if any), which wins over
- * real environment variables, which win over {@code .env}. Empty values count as unset (the original app's {@code .env} template has {@code AWS_REGION=''}).
+ * real environment variables, which win over {@code .env}. Empty values count as unset (the original app's
+ * {@code .env} template has {@code AWS_REGION=''}).
  */
 public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
@@ -125,7 +127,7 @@ public final class SettingsLoader {
     }
 
     private static Map<String, String> without(Map<String, String> values, List<String> keys) {
-        Map<String, String> rest = new java.util.HashMap<>(values);
+        Map<String, String> rest = new HashMap<>(values);
         keys.forEach(rest::remove);
         return rest;
     }

@@ -2,6 +2,7 @@ package dev.userconsole.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Label;
@@ -13,7 +14,6 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.TextColor;
 import dev.userconsole.config.Connection;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Switchboard;
@@ -260,8 +260,14 @@ public final class ConsoleUi {
         connection = current.connection();
         status.onConnection(connection.name(), connection.production());
         readOnlyMessage = "Read-only: nothing can be changed here (" + current.readOnlyReason() + ")."
-                + (connection.production() ? " Or press : and choose " + connection.name()
+                + (productionLocked(current) ? " Or press : and choose " + connection.name()
                 + " again, typing its name to allow writes." : "");
+    }
+
+    /** Read-only only because it is production: typing its name in the switcher lifts it. */
+    private static boolean productionLocked(Settings current) {
+        return current.readOnly() && current.connection().production() && !current.connection().readOnly()
+                && !Settings.READ_ONLY_OPTION.equals(current.readOnlyReason());
     }
 
     void switchConnection() {

@@ -63,8 +63,8 @@ final class SwitchDialog {
         if (list.getItemCount() == 0) {
             lines(panel, "No connections yet: name them in " + switchboard.connectionsFile()
                     + ", and AWS profiles in ~/.aws/config.");
-            ui.openDialog(window, "Esc close");
             window.setComponent(panel);
+            ui.openDialog(window, "Esc close");
             return;
         }
         panel.addComponent(new Label("Connections (" + switchboard.connectionsFile() + ") and AWS profiles:"));
