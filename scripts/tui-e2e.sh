@@ -358,7 +358,7 @@ connections_pass() {
   quit_and_check_terminal
   typed "'$LAUNCHER' --connection e2e-prod --write delete --email conn@example.com; echo exit=\$?"
   keys Enter
-  wait_for "Delete user conn@example.com (Conn User) from table $TABLE on e2e-prod? [y/N]" 30 || return
+  wait_for "Delete user conn@example.com (Conn User) from table $TABLE on e2e-prod?" 30 || return
   typed "n"; keys Enter
   wait_for "Nothing deleted." 10
 }
