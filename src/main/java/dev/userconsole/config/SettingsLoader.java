@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,8 +22,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 
 /**
- * Resolves {@link Settings}: command-line options win over real environment variables, which win over
- * {@code .env}. Empty values count as unset (the original app's {@code .env} template has {@code AWS_REGION=''}).
+ * Resolves {@link Settings}: command-line options win over the chosen connection (if any), which wins over
+ * real environment variables, which win over {@code .env}. Empty values count as unset (the original app's
+ * {@code .env} template has {@code AWS_REGION=''}).
  */
 public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
@@ -37,8 +39,8 @@ public final class SettingsLoader {
     /** The user-info part of a URL ({@code user:secret@}), which may hold a secret: never echoed. */
     private static final Pattern USER_INFO = Pattern.compile("[^/@]*@");
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
+    static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
 
     private final Path workingDir;
     private final Map<String, String> environment;
@@ -91,7 +93,52 @@ public final class SettingsLoader {
         }
     }
 
+    /**
+     * The settings for these options; with a connection chosen ({@code --connection}, else
+     * USER_CONSOLE_CONNECTION), its values come between the command line and the environment.
+     */
     public Settings load(Options options) {
+        String chosen = firstNonBlank(options.connection(), value(ConnectionsFile.CHOSEN));
+        if (chosen == null) {
+            return loadIgnoringConnections(options);
+        }
+        Connection connection = connections().named(chosen);
+        Settings settings = withoutEndpointsFor(connection).loadIgnoringConnections(connection.under(options));
+        return settings.on(connection, options.write());
+    }
+
+    /** The connections file named by this environment (XDG_CONFIG_HOME or HOME), read and checked. */
+    public ConnectionsFile connections() {
+        return ConnectionsFile.read(connectionsFile());
+    }
+
+    public Path connectionsFile() {
+        return ConnectionsFile.location(environment);
+    }
+
+    /** A connection naming a region (or the embedded database) is not redirected by endpoint variables. */
+    private SettingsLoader withoutEndpointsFor(Connection connection) {
+        if (!connection.ownsPlace()) {
+            return this;
+        }
+        List<String> endpointKeys = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
+        return new SettingsLoader(workingDir, without(environment, endpointKeys), without(dotenv, endpointKeys),
+                profileRegion, warnings);
+    }
+
+    private static Map<String, String> without(Map<String, String> values, List<String> keys) {
+        Map<String, String> rest = new HashMap<>(values);
+        keys.forEach(rest::remove);
+        return rest;
+    }
+
+    /** The AWS profile names, from the files this environment names (for the console's switcher). */
+    public List<String> profileNames() {
+        return AwsProfiles.names(environment);
+    }
+
+    /** The settings for these options alone: no connection, even if USER_CONSOLE_CONNECTION names one. */
+    public Settings loadIgnoringConnections(Options options) {
         Path logDir = logDir();
         return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
                 options.readOnly() || readOnly(), auditLog(options, logDir));
@@ -207,7 +254,7 @@ public final class SettingsLoader {
         }
     }
 
-    private URI endpointUri(String raw) {
+    static URI endpointUri(String raw) {
         try {
             URI uri = new URI(raw.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
