@@ -337,6 +337,33 @@ killed_mid_save() {
 }
 killed_mid_save
 
+echo "== a production connection: red read-only status, : opens the switcher, the delete prompt names it"
+connections_pass() {
+  local config="$WORK/config"
+  TABLE="E2E_connections"
+  cli create-table >/dev/null 2>&1
+  printf 'conn-password\n' | cli insert --email conn@example.com --first-name Conn --last-name User \
+    --password-stdin >/dev/null 2>&1
+  mkdir -p "$config/user-console"
+  printf '[e2e-prod]\nendpoint = "%s"\ntable = "%s"\nproduction = true\n' "$ENDPOINT" "$TABLE" \
+    >"$config/user-console/connections.toml"
+  open_shell 80 24 xterm-256color XDG_CONFIG_HOME="'$config'" BCRYPT_COST=10
+  typed "'$LAUNCHER' --connection e2e-prod; echo exit=\$?"
+  keys Enter
+  wait_for "PRODUCTION e2e-prod | READ-ONLY | Table $TABLE: ACTIVE" 60 || return
+  typed ":"
+  wait_for "e2e-prod   $ENDPOINT, table $TABLE  PRODUCTION" 10 || return
+  keys Escape
+  wait_for "Insert user" || return
+  quit_and_check_terminal
+  typed "'$LAUNCHER' --connection e2e-prod --write delete --email conn@example.com; echo exit=\$?"
+  keys Enter
+  wait_for "Delete user conn@example.com (Conn User) from table $TABLE on e2e-prod?" 30 || return
+  typed "n"; keys Enter
+  wait_for "Nothing deleted." 10
+}
+connections_pass
+
 echo "== without a terminal"
 out="$(cd "$WORK" && "$LAUNCHER" </dev/null 2>&1 | cat)"
 code=$(cd "$WORK" && "$LAUNCHER" </dev/null >/dev/null 2>&1; echo $?)

@@ -7,6 +7,7 @@ import dev.userconsole.cli.Utf8Arguments;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
+import dev.userconsole.config.Switchboard;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.text.Utf8;
 import dev.userconsole.tui.ConsoleApp;
@@ -64,7 +65,9 @@ public final class Main {
             warnings.forEach(io.err()::println);
         }
         List<String> consoleWarnings = consoleOptions.isPresent() ? warnings : List.of();
-        Function<Settings, Integer> console = resolved -> ConsoleApp.run(resolved, consoleWarnings,
+        SettingsLoader switchable = loader;
+        Function<Settings, Integer> console = resolved -> ConsoleApp.run(resolved,
+                switchable == null ? null : new Switchboard(switchable, resolved), consoleWarnings,
                 System.console() != null, System.in, terminalOut, io.err());
         int exitCode = consoleOptions.isPresent() ? openConsole(settings, consoleOptions.get(), console, io)
                 : UserConsoleCommand.run(args, settings, io, console);

@@ -16,9 +16,9 @@ import java.util.Set;
  * repeated option, a value that looks like an option) is left to picocli, so every message stays its own.
  */
 public final class ConsoleOptions {
-    private static final Set<String> FLAGS = Set.of("--embedded", "--read-only");
+    private static final Set<String> FLAGS = Set.of("--embedded", "--read-only", "--write");
     private static final Set<String> WITH_VALUE = Set.of("--endpoint", "--table", "--data-dir", "--region", "--profile",
-            "--audit-log");
+            "--audit-log", "--connection");
 
     private ConsoleOptions() {
     }
@@ -42,7 +42,8 @@ public final class ConsoleOptions {
         try {
             return Optional.of(new Options(values.get("--endpoint"), values.get("--table"), flags.contains("--embedded"),
                     path(values.get("--data-dir")), values.get("--region"), values.get("--profile"),
-                    flags.contains("--read-only"), path(values.get("--audit-log"))));
+                    flags.contains("--read-only"), path(values.get("--audit-log")), values.get("--connection"),
+                    flags.contains("--write")));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

@@ -39,8 +39,9 @@ final class DeleteCommand extends UserCommand {
         String key = email;
         if (!yes) {
             User user = users.get(email);
-            String answer = io().console().readLine("Delete user %s (%s %s)? [y/N] ",
-                    VisibleText.of(user.emailAddress()), VisibleText.of(user.firstName()), VisibleText.of(user.lastName()));
+            String answer = io().console().readLine("Delete user %s (%s %s) from %s? [y/N] ",
+                    VisibleText.of(user.emailAddress()), VisibleText.of(user.firstName()), VisibleText.of(user.lastName()),
+                    root.settings(false).place());
             if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
                 io().err().println("Nothing deleted.");
                 return 1;

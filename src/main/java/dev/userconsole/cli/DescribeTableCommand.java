@@ -2,13 +2,15 @@ package dev.userconsole.cli;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.UserController;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 @Command(name = "describe-table", mixinStandardHelpOptions = true,
-        description = "Show where the console is connected and the table's status, billing mode and item count.")
+        description = "Show where the console is connected, as which account and principal, and the table's"
+                + " status, billing mode and item count.")
 final class DescribeTableCommand extends UserCommand {
 
     @Override
@@ -16,6 +18,9 @@ final class DescribeTableCommand extends UserCommand {
         PrintWriter out = io().out();
         out.println("Connection:   " + users.where());
         out.println("Table:        " + users.tableName());
+        CallerIdentity identity = users.callerIdentity();
+        out.println("Account:      " + identity.accountText());
+        out.println("Principal:    " + identity.principalText());
         TableInfo table = users.describeTable().orElse(null);
         if (table == null) {
             out.println("Status:       missing");

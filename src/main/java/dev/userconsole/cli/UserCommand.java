@@ -1,5 +1,6 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.users.DeniedWrite;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.WriteGuard;
@@ -36,6 +37,10 @@ abstract class UserCommand implements Callable<Integer> {
             // one audit line per attempt: the controller records what fails inside it, this the rest (input,
             // connection, a read before the write)
             guard.ended(writes(), email(), fields(), e);
+            // the read a write command makes first (to confirm, to check the version) may be the refused step
+            if (e instanceof RuntimeException failure) {
+                throw DeniedWrite.nothingWritten(failure);
+            }
             throw e;
         }
     }

@@ -32,6 +32,15 @@ import picocli.CommandLine.ScopeType;
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 
+    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "A connection from the connections file (else USER_CONSOLE_CONNECTION); options typed"
+                    + " here win over its values.")
+    String connection;
+
+    @Option(names = "--write", scope = ScopeType.INHERIT,
+            description = "Allow writes on a production connection, which otherwise opens read-only.")
+    boolean write;
+
     @Option(names = "--endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "DynamoDB endpoint URL (else AWS_ENDPOINT_URL_DYNAMODB or AWS_ENDPOINT_URL).")
     String endpoint;
@@ -133,7 +142,7 @@ public final class UserConsoleCommand implements Callable<Integer> {
 
     Settings settings(boolean forceEmbedded) {
         return settings.apply(new Options(endpoint, table, embedded || forceEmbedded, dataDir, region, profile,
-                readOnly, auditLog));
+                readOnly, auditLog, connection, write));
     }
 
     /** Opens the controller for the configured database, saying where first when asked to. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -31,6 +32,29 @@ public final class AwsProfiles {
     /** The files the SDK itself would read in this process. */
     public static AwsProfiles fromSystem() {
         return of(ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath());
+    }
+
+    /**
+     * The files an environment names: AWS_CONFIG_FILE (else $HOME/.aws/config) and AWS_SHARED_CREDENTIALS_FILE
+     * (else $HOME/.aws/credentials).
+     */
+    public static AwsProfiles of(Map<String, String> environment) {
+        String home = environment.getOrDefault("HOME", "");
+        return of(file(environment.get("AWS_CONFIG_FILE"), Path.of(home, ".aws", "config")),
+                file(environment.get("AWS_SHARED_CREDENTIALS_FILE"), Path.of(home, ".aws", "credentials")));
+    }
+
+    /** Sorted profile names from the files this environment names (for the console's switcher); none without files. */
+    public static List<String> names(Map<String, String> environment) {
+        return of(environment).names();
+    }
+
+    public List<String> names() {
+        return profileFile == null ? List.of() : profileFile.profiles().keySet().stream().sorted().toList();
+    }
+
+    private static Path file(String named, Path fallback) {
+        return named == null || named.isBlank() ? fallback : Path.of(named);
     }
 
     public static AwsProfiles of(Path configFile, Path credentialsFile) {

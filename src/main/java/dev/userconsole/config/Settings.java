@@ -10,7 +10,16 @@ import java.time.Duration;
  * @param auditLog the file every write attempt is appended to, one JSON line each
  */
 public record Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
-                       boolean readOnly, Path auditLog) {
+                       boolean readOnly, Path auditLog, Connection connection, String readOnlyReason) {
+
+    /** Why writes are refused when no connection decided it. */
+    public static final String READ_ONLY_OPTION = "--read-only or READ_ONLY=true";
+
+    /** No connection chosen ({@code connection} is then {@code null}). */
+    public Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
+                    boolean readOnly, Path auditLog) {
+        this(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, null, READ_ONLY_OPTION);
+    }
 
     public static final String DEFAULT_TABLE = "User";
     public static final int DEFAULT_BCRYPT_COST = 12;
@@ -24,10 +33,28 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
         this(target, tableName, bcryptCost, callTimeout, logDir, false, logDir.resolve(AUDIT_FILE_NAME));
     }
 
+    /**
+     * These settings on a connection: read-only when the connection says so, and a production connection
+     * read-only unless writes were allowed ({@code --write}, or its name typed in the console's switcher).
+     */
+    Settings on(Connection chosen, boolean writeAllowed) {
+        boolean productionLocked = chosen.production() && !writeAllowed;
+        String reason = readOnly ? (chosen.readOnly() ? "connection " + chosen.name() + " has read_only = true"
+                : readOnlyReason) : "connection " + chosen.name() + " is production; give --write to change it";
+        return new Settings(target, tableName, bcryptCost, callTimeout, logDir, readOnly || productionLocked,
+                auditLog, chosen, reason);
+    }
+
+    /** "table User", or "table User on production" on a connection: what confirmations name. */
+    public String place() {
+        return "table " + tableName + (connection == null ? "" : " on " + connection.name());
+    }
+
     /** "table User on endpoint http://... (credentials: ...)": where every run says it is connected. */
     public String describeConnection() {
         String credentials = target.credentialsSource();
-        return "table " + tableName + " on " + target.describe()
+        return (connection == null ? "" : "connection " + connection.name() + ": ")
+                + "table " + tableName + " on " + target.describe()
                 + (credentials.isEmpty() ? "" : " (credentials: " + credentials + ")");
     }
 }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.Profile;
 
 /**
- * Resolves {@link Settings}: command-line options win over real environment variables, which win over
- * {@code .env}. Empty values count as unset (the original app's {@code .env} template has {@code AWS_REGION=''}).
+ * Resolves {@link Settings}: command-line options win over the chosen connection (if any), which wins over
+ * real environment variables, which win over {@code .env}. Empty values count as unset (the original app's
+ * {@code .env} template has {@code AWS_REGION=''}).
  */
 public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
@@ -36,8 +38,8 @@ public final class SettingsLoader {
     /** The user-info part of a URL ({@code user:secret@}), which may hold a secret: never echoed. */
     private static final Pattern USER_INFO = Pattern.compile("[^/@]*@");
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
+    static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+    static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
 
     private final Path workingDir;
     private final Map<String, String> environment;
@@ -46,6 +48,8 @@ public final class SettingsLoader {
     /** Read on first need: an embedded or fully configured run never parses the AWS files. */
     private final Supplier<AwsProfiles> profiles;
     private final List<String> warnings;
+    /** False under a connection that names its own place: a profile's endpoint_url does not redirect it. */
+    private final boolean profileEndpoints;
 
     /**
      * @param profileRegion the region configured for a profile name in the AWS config files, if any; no other
@@ -65,6 +69,13 @@ public final class SettingsLoader {
     private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                            Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
                            List<String> warnings) {
+        this(workingDir, environment, dotenv, profileRegion, profiles, warnings, true);
+    }
+
+    private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
+                           Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
+                           List<String> warnings, boolean profileEndpoints) {
+        this.profileEndpoints = profileEndpoints;
         this.workingDir = workingDir;
         this.environment = environment;
         this.dotenv = dotenv;
@@ -101,7 +112,52 @@ public final class SettingsLoader {
         return warnings;
     }
 
+    /**
+     * The settings for these options; with a connection chosen ({@code --connection}, else
+     * USER_CONSOLE_CONNECTION), its values come between the command line and the environment.
+     */
     public Settings load(Options options) {
+        String chosen = firstNonBlank(options.connection(), value(ConnectionsFile.CHOSEN));
+        if (chosen == null) {
+            return loadIgnoringConnections(options);
+        }
+        Connection connection = connections().named(chosen);
+        Settings settings = withoutEndpointsFor(connection).loadIgnoringConnections(connection.under(options));
+        return settings.on(connection, options.write());
+    }
+
+    /** The connections file named by this environment (XDG_CONFIG_HOME or HOME), read and checked. */
+    public ConnectionsFile connections() {
+        return ConnectionsFile.read(connectionsFile());
+    }
+
+    public Path connectionsFile() {
+        return ConnectionsFile.location(environment);
+    }
+
+    /** A connection naming a region (or the embedded database) is not redirected by endpoint variables. */
+    private SettingsLoader withoutEndpointsFor(Connection connection) {
+        if (!connection.ownsPlace()) {
+            return this;
+        }
+        List<String> endpointKeys = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
+        return new SettingsLoader(workingDir, without(environment, endpointKeys), without(dotenv, endpointKeys),
+                profileRegion, profiles, warnings, false);
+    }
+
+    private static Map<String, String> without(Map<String, String> values, List<String> keys) {
+        Map<String, String> rest = new HashMap<>(values);
+        keys.forEach(rest::remove);
+        return rest;
+    }
+
+    /** The AWS profile names, from the files this environment names (for the console's switcher). */
+    public List<String> profileNames() {
+        return AwsProfiles.names(environment);
+    }
+
+    /** The settings for these options alone: no connection, even if USER_CONSOLE_CONNECTION names one. */
+    public Settings loadIgnoringConnections(Options options) {
         Path logDir = logDir();
         return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
                 options.readOnly() || readOnly(), auditLog(options, logDir));
@@ -123,7 +179,7 @@ public final class SettingsLoader {
         String profileForSettings = named == null ? "default" : named.name();
         String endpoint = firstNonBlank(options.endpoint(), value("AWS_ENDPOINT_URL_DYNAMODB"), value("AWS_ENDPOINT_URL"));
         String endpointSource = "";
-        if (endpoint == null) {
+        if (endpoint == null && profileEndpoints) {
             endpoint = profiles.get().dynamoDbEndpoint(profileForSettings).orElse(null);
             endpointSource = endpoint == null ? "" : "from profile " + profileForSettings;
         }
@@ -141,8 +197,8 @@ public final class SettingsLoader {
         }
         if (region != null || named != null) {
             if (region == null) {
-                throw config("The AWS profile " + named.name() + " (from " + named.origin() + ") sets no region: add"
-                        + " region to it, or set AWS_REGION or --region.");
+                throw config("The AWS profile " + VisibleText.of(named.name()) + " names no region: add region = NAME"
+                        + " to it, set AWS_REGION or --region, or name it in a connection with a region.");
             }
             return new Target.Aws(region, credentials(named, false));
         }
@@ -283,7 +339,7 @@ public final class SettingsLoader {
         }
     }
 
-    private URI endpointUri(String raw) {
+    static URI endpointUri(String raw) {
         try {
             URI uri = new URI(raw.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

@@ -13,6 +13,14 @@ public interface DynamoDb extends AutoCloseable {
     /** Where the data is, for status lines and error messages; never a secret. */
     String where();
 
+    /**
+     * Who the credentials are (account and principal), asked of STS now, at most once per connection;
+     * "not known" with the reason where there is no AWS account behind the connection or STS does not say.
+     */
+    default CallerIdentity callerIdentity() {
+        return CallerIdentity.unknown("embedded database, no AWS account");
+    }
+
     /** Whether this is DynamoDB Local inside this process. */
     default boolean isEmbedded() {
         return false;

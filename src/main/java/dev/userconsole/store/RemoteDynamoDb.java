@@ -4,6 +4,7 @@ import dev.userconsole.config.Credentials;
 import dev.userconsole.config.Target;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -43,21 +44,25 @@ final class RemoteDynamoDb implements DynamoDb {
 
     private final DynamoDbClient client;
     private final String where;
+    /** Empty for placeholder keys: a local endpoint that does not check keys has no account to tell. */
+    private final Optional<CallerIdentityLookup> identity;
 
-    private RemoteDynamoDb(DynamoDbClient client, String where) {
+    private RemoteDynamoDb(DynamoDbClient client, String where, Credentials credentials, Duration callTimeout) {
         this.client = client;
         this.where = where;
+        this.identity = credentials.kind() == Credentials.Kind.PLACEHOLDER ? Optional.empty()
+                : Optional.of(new CallerIdentityLookup(client, callTimeout));
     }
 
     static RemoteDynamoDb open(Target.Endpoint target, Duration callTimeout, MfaCodes mfaCodes) {
         DynamoDbClientBuilder builder = builder(target.region(), target.credentials(), callTimeout, mfaCodes)
                 .endpointOverride(target.uri());
-        return new RemoteDynamoDb(builder.build(), target.describe());
+        return new RemoteDynamoDb(builder.build(), target.describe(), target.credentials(), callTimeout);
     }
 
     static RemoteDynamoDb open(Target.Aws target, Duration callTimeout, MfaCodes mfaCodes) {
         return new RemoteDynamoDb(builder(target.region(), target.credentials(), callTimeout, mfaCodes).build(),
-                target.describe());
+                target.describe(), target.credentials(), callTimeout);
     }
 
     /** A client for a DynamoDB Local endpoint with placeholder keys. */
@@ -136,7 +141,14 @@ final class RemoteDynamoDb implements DynamoDb {
     }
 
     @Override
+    public CallerIdentity callerIdentity() {
+        return identity.map(CallerIdentityLookup::ask)
+                .orElseGet(() -> CallerIdentity.unknown("local endpoint with placeholder keys"));
+    }
+
+    @Override
     public void close() {
         client.close();
+        identity.ifPresent(CallerIdentityLookup::close);
     }
 }

@@ -2,6 +2,7 @@ package dev.userconsole.store;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,10 @@ public final class SdkErrors {
         }
         if (answer != null) {
             if (answer.status() == 403 || (code != null && AUTH_ERRORS.contains(code))) {
+                Optional<AccessDenial> denial = AccessDenial.of(answer.message());
+                if (denial.isPresent()) {
+                    return new ConsoleException(Problem.ACCESS_DENIED, denial.get().sentence(table), e);
+                }
                 return new ConsoleException(Problem.ACCESS_DENIED, "Access denied by " + where + " ("
                         + answer.reason() + "): check the credentials and their permissions on table \""
                         + table + "\".", e);

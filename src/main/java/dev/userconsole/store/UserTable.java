@@ -70,7 +70,7 @@ public final class UserTable {
         } catch (ResourceInUseException e) {
             return false;
         } catch (SdkException e) {
-            throw errors.translate(e);
+            throw SdkErrors.isRefusal(e) ? errors.translateRefusedWrite(e) : errors.translate(e);
         }
     }
 

@@ -30,7 +30,8 @@ final class Backend implements AutoCloseable {
     private final Consumer<String> busyListener;
     private final ExecutorService worker = singleThread("user-console-database");
     private final ExecutorService searcher = singleThread("user-console-search");
-    private CompletableFuture<UserController> controller;
+    /** Replaced by {@link #reconnect} on the database thread; read by both threads. */
+    private volatile CompletableFuture<UserController> controller;
     private int running;
 
     /**
@@ -46,6 +47,50 @@ final class Backend implements AutoCloseable {
     void start(Consumer<ConsoleException> onFailure) {
         controller = CompletableFuture.supplyAsync(opener, worker);
         run("Connecting", c -> c, c -> { }, onFailure);
+    }
+
+    /**
+     * Opens another connection on the database thread, after the work queued before it, and checks that it
+     * answers (DescribeTable; a missing table is an answer). Only then is the old one closed and replaced:
+     * a connection that fails leaves the current one in place, and {@code onFailure} says why.
+     */
+    void reconnect(Supplier<UserController> next, Runnable onDone, Consumer<ConsoleException> onFailure) {
+        running++;
+        busyListener.accept("Connecting");
+        worker.execute(() -> {
+            try {
+                UserController opened = next.get();
+                try {
+                    opened.describeTable();
+                } catch (RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+                CompletableFuture<UserController> previous = controller;
+                controller = CompletableFuture.completedFuture(opened);
+                closeQuietly(previous);
+                ui.post(() -> {
+                    finished();
+                    onDone.run();
+                });
+            } catch (RuntimeException | Error e) {
+                ConsoleException failure = explain(e);
+                ui.post(() -> {
+                    finished();
+                    onFailure.accept(failure);
+                });
+            }
+        });
+    }
+
+    private static void closeQuietly(CompletableFuture<UserController> previous) {
+        if (previous != null && previous.isDone() && !previous.isCompletedExceptionally()) {
+            try {
+                previous.join().close();
+            } catch (RuntimeException e) {
+                log().warn("Closing the previous connection failed", e);
+            }
+        }
     }
 
     private static ExecutorService singleThread(String name) {

@@ -12,6 +12,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.userconsole.config.Settings;
+import dev.userconsole.config.Switchboard;
 import dev.userconsole.config.Target;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
@@ -39,8 +40,8 @@ public final class ConsoleApp {
      * @param hasTerminal whether standard input and output are a terminal
      * @return the exit code
      */
-    public static int run(Settings settings, List<String> warnings, boolean hasTerminal, InputStream in, OutputStream terminal,
-                          PrintWriter err) {
+    public static int run(Settings settings, Switchboard switchboard, List<String> warnings, boolean hasTerminal,
+                          InputStream in, OutputStream terminal, PrintWriter err) {
         if (!hasTerminal) {
             err.println("The full-screen console needs a terminal, and there is none here (a pipe, or CI).");
             err.println("Use the scriptable commands instead, for example: scripts/user-console list");
@@ -58,7 +59,7 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            runOn(screen, settings, warnings, connection, mfa);
+            runOn(screen, settings, switchboard, warnings, connection, mfa);
             return 0;
         } catch (IOException | RuntimeException e) {
             log().error("The console stopped on an error", e);
@@ -95,10 +96,10 @@ public final class ConsoleApp {
     /** The console on a started screen, until the user quits; the caller stops the screen. */
     public static void runOn(Screen screen, Settings settings) throws IOException {
         MfaDialog mfa = new MfaDialog();
-        runOn(screen, settings, List.of(), connectEarly(settings, mfa), mfa);
+        runOn(screen, settings, null, List.of(), connectEarly(settings, mfa), mfa);
     }
 
-    private static void runOn(Screen screen, Settings settings, List<String> warnings,
+    private static void runOn(Screen screen, Settings settings, Switchboard switchboard, List<String> warnings,
                               Supplier<UserController> opener, MfaDialog mfa) throws IOException {
         MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
         if (System.getenv("NO_COLOR") != null) {
@@ -107,6 +108,10 @@ public final class ConsoleApp {
         ConsoleUi ui = new ConsoleUi(gui, opener, settings.tableName(), where(settings.target()),
                 settings.target() instanceof Target.Embedded, settings.readOnly(), () -> { });
         mfa.attach(ui);
+        ui.askMfaCodesWith(mfa);
+        if (switchboard != null) {
+            ui.enableSwitching(switchboard, settings);
+        }
         ui.open();
         ui.warn(warnings);
         eventLoop(gui, ui.mainWindow(), ui);

@@ -2,6 +2,7 @@ package dev.userconsole.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Label;
@@ -13,8 +14,13 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.userconsole.config.Connection;
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Switchboard;
+import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.MfaCodes;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
@@ -35,11 +41,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleUi {
     private static final String SPINNER = "|/-\\";
+    private static final boolean NO_COLOR = System.getenv("NO_COLOR") != null;
     static final String READ_ONLY_MESSAGE = "Read-only: nothing can be changed here (--read-only or READ_ONLY).";
 
     private final WindowBasedTextGUI gui;
+    private MfaCodes mfaCodes = MfaCodes.NONE;
     private final Backend backend;
-    private final StatusLine status;
+    private StatusLine status;
     private final BasicWindow main = new BasicWindow();
     private final Label statusLabel = new Label("");
     private final Label hintsLabel = new Label("");
@@ -48,7 +56,12 @@ public final class ConsoleUi {
     private final Deque<String> hintStack = new ArrayDeque<>();
     private final List<Runnable> tickTasks = new ArrayList<>();
     private final Runnable onQuit;
-    private final boolean readOnly;
+    private boolean readOnly;
+    /** The chosen connection, or {@code null}: named in every confirmation. */
+    private Connection connection;
+    /** What the read-only refusal says, when a connection (not --read-only) decided it. */
+    private String readOnlyMessage = READ_ONLY_MESSAGE;
+    private Switchboard switchboard;
     private View view;
     private UserBrowserView browser;
     private String busyTask;
@@ -104,7 +117,7 @@ public final class ConsoleUi {
         main.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
-                if (handleGlobalKey(window, key) || (view != null && view.onKey(key))) {
+                if (handleGlobalKey(window, key) || handleSwitchKey(window, key) || (view != null && view.onKey(key))) {
                     deliver.set(false);
                 }
             }
@@ -225,6 +238,84 @@ public final class ConsoleUi {
         return false;
     }
 
+    /** ":" opens the switcher (as in k9s) unless a text field is being typed in. */
+    private boolean handleSwitchKey(Window window, KeyStroke key) {
+        if (Keys.isChar(key, ':') && !(window.getFocusedInteractable() instanceof TextBox)) {
+            switchConnection();
+            return true;
+        }
+        return false;
+    }
+
+    // ---- connections -----------------------------------------------------------------------------
+
+    /** Lets the switcher offer these places; {@code current} is the connection the console started on. */
+    public void enableSwitching(Switchboard switchboard, Settings current) {
+        this.switchboard = switchboard;
+        if (current.connection() != null) {
+            onConnection(current);
+            redrawStatus();
+        }
+    }
+
+    private void onConnection(Settings current) {
+        connection = current.connection();
+        status.onConnection(connection.name(), connection.production());
+        readOnlyMessage = "Read-only: nothing can be changed here (" + current.readOnlyReason() + ")."
+                + (productionLocked(current) ? " Or press : and choose " + connection.name()
+                + " again, typing its name to allow writes." : "");
+    }
+
+    /** Read-only only because it is production: typing its name in the switcher lifts it. */
+    private static boolean productionLocked(Settings current) {
+        return current.readOnly() && current.connection().production() && !current.connection().readOnly()
+                && !Settings.READ_ONLY_OPTION.equals(current.readOnlyReason());
+    }
+
+    void switchConnection() {
+        if (switchboard == null) {
+            showMessage("Switch connection", "Switching is not available here.");
+        } else {
+            new SwitchDialog(this, switchboard).open();
+        }
+    }
+
+    /** Who a connection switched to asks for an MFA code (the console's dialog). */
+    void askMfaCodesWith(MfaCodes codes) {
+        this.mfaCodes = codes;
+    }
+
+    /**
+     * Connects to {@code next} in the background; only once it answers is the old connection closed and the
+     * screen moved to it. A failure leaves everything as it was and says why.
+     */
+    void switchTo(Settings next) {
+        String before = place();
+        backend.reconnect(() -> UserController.open(next, mfaCodes), () -> arrived(next), e -> showError(new ConsoleException(
+                e.problem(), "Could not switch: " + e.getMessage() + " Still on " + before + ".", e)));
+    }
+
+    private void arrived(Settings next) {
+        readOnly = next.readOnly();
+        connection = null;
+        readOnlyMessage = READ_ONLY_MESSAGE;
+        status = new StatusLine(next.tableName(), ConsoleApp.where(next.target()),
+                next.target() instanceof Target.Embedded, readOnly);
+        if (next.connection() != null) {
+            onConnection(next);
+        }
+        showMenu();
+        redrawStatus();
+        refreshStatus();
+        showMessage("Connected", "Now on " + next.describeConnection() + "."
+                + (readOnly ? "\nRead-only: " + next.readOnlyReason() + "." : ""));
+    }
+
+    /** "table User on production": what confirmations name, so that no one mistakes where they act. */
+    String place() {
+        return "table " + status.tableName() + (connection == null ? "" : " on " + connection.name());
+    }
+
     // ---- actions ---------------------------------------------------------------------------------
 
     void help() {
@@ -262,7 +353,7 @@ public final class ConsoleUi {
     /** Opens a write action's dialog, or in read-only mode says in a sentence why it does not. */
     private void unlessReadOnly(Runnable openDialog) {
         if (readOnly) {
-            showMessage("Read-only", READ_ONLY_MESSAGE);
+            showMessage("Read-only", readOnlyMessage);
         } else {
             openDialog.run();
         }
@@ -340,6 +431,15 @@ public final class ConsoleUi {
 
     private void redrawStatus() {
         statusLabel.setText(VisibleText.forScreen(status.text()));
+        boolean production = connection != null && connection.production();
+        // red and white, not the reverse video of the other lines; NO_COLOR still has the PRODUCTION badge
+        statusLabel.setBackgroundColor(production && !NO_COLOR ? TextColor.ANSI.RED : null);
+        statusLabel.setForegroundColor(production && !NO_COLOR ? TextColor.ANSI.WHITE_BRIGHT : null);
+        if (production && !NO_COLOR) {
+            statusLabel.removeStyle(SGR.REVERSE);
+        } else {
+            statusLabel.addStyle(SGR.REVERSE);
+        }
     }
 
     private void busy(String task) {

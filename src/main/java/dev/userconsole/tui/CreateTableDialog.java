@@ -32,7 +32,7 @@ final class CreateTableDialog {
         }
         BasicWindow window = new BasicWindow("Create table");
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label("The users table does not exist yet. Create it with:"));
+        panel.addComponent(new Label("The " + ui.place() + " does not exist yet. Create it with:"));
         panel.addComponent(new EmptySpace());
         Label state = new Label("");
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));

@@ -25,7 +25,8 @@ final class DeleteUserDialog {
         this.ui = ui;
         this.user = user;
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label("Delete this user? This cannot be undone."));
+        panel.addComponent(new Label("Delete " + VisibleText.forScreen(user.emailAddress()) + " from " + ui.place() + "?"));
+        panel.addComponent(new Label("This cannot be undone."));
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label("  " + VisibleText.forScreen(user.emailAddress())));
         panel.addComponent(new Label("  " + VisibleText.forScreen(user.firstName()) + " " + VisibleText.forScreen(user.lastName())));

@@ -31,6 +31,7 @@ final class ImportDialog {
     ImportDialog(ConsoleUi ui) {
         this.ui = ui;
         Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(new Label("Import users into " + ui.place() + "."));
         panel.addComponent(new Label("File (.csv with a header row, or .jsonl):"));
         panel.addComponent(file);
         panel.addComponent(new Label("Columns: email, firstName, lastName, password or passwordHash."));

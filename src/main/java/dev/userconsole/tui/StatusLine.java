@@ -8,6 +8,8 @@ final class StatusLine {
     private final String where;
     private final boolean readOnly;
     private String tableState;
+    /** The connection's name first, "PRODUCTION name" for a production one; empty without a connection. */
+    private String connectionBadge = "";
 
     StatusLine(String tableName, String where, boolean embedded, boolean readOnly) {
         this.tableName = tableName;
@@ -28,11 +30,16 @@ final class StatusLine {
         tableState = "unavailable: " + reason;
     }
 
+    StatusLine onConnection(String name, boolean production) {
+        connectionBadge = " " + (production ? "PRODUCTION " : "") + name + " |";
+        return this;
+    }
+
     String tableName() {
         return tableName;
     }
 
     String text() {
-        return (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where;
+        return connectionBadge + (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where;
     }
 }

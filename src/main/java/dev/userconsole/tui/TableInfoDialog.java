@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.UserController;
 import java.util.Optional;
@@ -18,10 +21,22 @@ final class TableInfoDialog {
     }
 
     private static String describe(UserController users) {
-        Optional<TableInfo> info = users.describeTable();
         StringBuilder text = new StringBuilder();
         text.append("Connection:   ").append(users.where()).append('\n');
         text.append("Table:        ").append(users.tableName()).append('\n');
+        CallerIdentity identity = users.callerIdentity();
+        text.append("Account:      ").append(identity.accountText()).append('\n');
+        text.append("Principal:    ").append(identity.principalText()).append('\n');
+        Optional<TableInfo> info;
+        try {
+            info = users.describeTable();
+        } catch (ConsoleException e) {
+            if (e.problem() != Problem.ACCESS_DENIED) {
+                throw e;
+            }
+            // who the credentials are is what someone denied the table needs to know
+            return text.append("Status:       ").append(e.getMessage()).toString();
+        }
         if (info.isEmpty()) {
             return text.append("Status:       missing (create it from the menu: c)").toString();
         }

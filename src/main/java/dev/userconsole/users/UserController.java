@@ -3,6 +3,7 @@ package dev.userconsole.users;
 import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.MfaCodes;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -128,6 +130,11 @@ public final class UserController implements AutoCloseable {
 
     public Optional<TableInfo> describeTable() {
         return table.describe();
+    }
+
+    /** Who the credentials are, asked of STS now (once per connection); never fails, says "not known" instead. */
+    public CallerIdentity callerIdentity() {
+        return database.callerIdentity();
     }
 
     /**
@@ -286,7 +293,7 @@ public final class UserController implements AutoCloseable {
 
     private Written updateUnguarded(String email, UserChanges changes) {
         ValidChanges valid = validate(changes);
-        User current = get(email);
+        User current = readBeforeWrite(() -> get(email));
         return write(current, valid);
     }
 
@@ -380,7 +387,7 @@ public final class UserController implements AutoCloseable {
     }
 
     private Written deleteUnguarded(String email) {
-        User found = User.fromItem(findItem(email).orElseThrow(() -> notFound(email)));
+        User found = User.fromItem(readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email)));
         String key = found.emailAddress();
         try {
             Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
@@ -461,6 +468,15 @@ public final class UserController implements AutoCloseable {
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
         } catch (SdkException e) {
             throw errors.translate(e);
+        }
+    }
+
+    /** A read a write needs first: when the credentials may not read, the write was not made either. */
+    private static <T> T readBeforeWrite(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ConsoleException e) {
+            throw DeniedWrite.nothingWritten(e);
         }
     }
 

@@ -61,7 +61,7 @@ final class UserImporter {
         Semaphore hashing = new Semaphore(cores * 2);
         NewItemWriter writer = writers.get();
         try {
-            while (rows.hasNext() && !progress.isCancelled()) {
+            while (rows.hasNext() && !progress.isCancelled() && !counts.denial.happened()) {
                 Valid valid = validate(rows.next(), seen, counts);
                 if (valid == null) {
                     continue;
@@ -82,11 +82,12 @@ final class UserImporter {
         } finally {
             hashers.shutdown();
             awaitQuietly(hashers);
-            if (progress.isCancelled()) {
+            if (progress.isCancelled() || counts.denial.happened()) {
                 writer.cancel();
             }
             writer.close(); // waits for every outcome
         }
+        counts.denial.throwIfNothingWritten(counts.imported.get());
         List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
         problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
         return new ImportReport(counts.imported.get(), counts.skipped.get(), counts.invalid.get(),
@@ -208,6 +209,7 @@ final class UserImporter {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong cancelled = new AtomicLong();
         final List<ImportReport.RowProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        final FirstDenial denial = new FirstDenial();
         private final AuditLog.Batch audit;
         private final ImportProgress progress;
 
@@ -237,6 +239,7 @@ final class UserImporter {
         }
 
         void failed(Valid row, Problem problem, String reason) {
+            denial.note(problem, reason);
             failed.incrementAndGet();
             audit.add(AuditRecord.importRow(row.line(), row.email(), problem));
             problems.add(new ImportReport.RowProblem(row.line(), row.email(), reason));

@@ -31,15 +31,22 @@ public final class WriteGuard {
             new WeakHashMap<>()));
 
     private final boolean readOnly;
+    private final String readOnlyReason;
     private final AuditLog audit;
 
     public WriteGuard(boolean readOnly, AuditLog audit) {
+        this(readOnly, Settings.READ_ONLY_OPTION, audit);
+    }
+
+    /** @param readOnlyReason why writes are refused, for the refusal's sentence */
+    public WriteGuard(boolean readOnly, String readOnlyReason, AuditLog audit) {
         this.readOnly = readOnly;
+        this.readOnlyReason = readOnlyReason;
         this.audit = audit;
     }
 
     public static WriteGuard of(Settings settings) {
-        return new WriteGuard(settings.readOnly(),
+        return new WriteGuard(settings.readOnly(), settings.readOnlyReason(),
                 AuditLog.to(settings.auditLog(), endpoint(settings.target()), settings.tableName()));
     }
 
@@ -65,14 +72,19 @@ public final class WriteGuard {
 
     /** The refusal every face shows in read-only mode. */
     public static ConsoleException readOnlyRefusal(String what) {
+        return readOnlyRefusal(Settings.READ_ONLY_OPTION, what);
+    }
+
+    /** @param reason why the mode is on: "--read-only or READ_ONLY=true", "connection prod is production; ..." */
+    public static ConsoleException readOnlyRefusal(String reason, String what) {
         return new ConsoleException(Problem.READ_ONLY,
-                "Read-only mode (--read-only or READ_ONLY=true): " + what + " is refused; nothing was written.");
+                "Read-only mode (" + reason + "): " + what + " is refused; nothing was written.");
     }
 
     /** Refuses, and records the refusal, when read-only or when the audit log cannot be written. */
     public void allow(WriteAction action, String email, List<String> fields) {
         if (readOnly) {
-            throw refused(action, email, fields, readOnlyRefusal(action.doing()));
+            throw refused(action, email, fields, readOnlyRefusal(readOnlyReason, action.doing()));
         }
         try {
             audit.requireWritable();

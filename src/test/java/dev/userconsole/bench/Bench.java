@@ -420,8 +420,30 @@ public final class Bench {
         double putItemUnits = putItemUnitsPerUser(SMALL);
         row("  the same through conditional PutItem (engines without PartiQL), " + SMALL + " users",
                 fmt(putItemUnits), "1.0 (one conditional PutItem under 1 KB)", fmt(putItemUnits), "1.0");
+        long serverPid = Long.getLong("bench.serverPid", -1);
+        if (serverPid > 0) {
+            engineCpuRows(serverPid, b);
+        }
         Files.delete(plain);
         Files.delete(hashed);
+    }
+
+    /**
+     * What bounds the pre-hashed import's ratio here: the engine's CPU per new user for each write form,
+     * and the console's form written with the plain SDK and none of the console's code.
+     */
+    private void engineCpuRows(long serverPid, double batchLoop) {
+        try (DynamoDbClient client = plainClient()) {
+            WriteForms forms = new WriteForms(client, serverPid);
+            double raw = forms.insertStatements(BIG).wall();
+            row("  the same INSERTs from a plain SDK loop, 8 threads, no console code (s)", fmt(raw),
+                    fmt(batchLoop) + " (BatchWriteItem loop)", fmt(batchLoop / raw) + "x", "reported");
+            Map<String, WriteForms.Cost> costs = forms.byForm(SMALL);
+            double batch = costs.values().iterator().next().engineCpu();
+            costs.forEach((form, cost) -> row("  engine CPU for " + SMALL + " new users, " + form + " (s)",
+                    fmt(cost.engineCpu()), fmt(batch) + " (BatchWriteItem)", fmt(cost.engineCpu() / batch) + "x",
+                    "reported"));
+        }
     }
 
     /** Write units per item of the PutItem path, as the engine reports them. */

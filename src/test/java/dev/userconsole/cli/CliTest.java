@@ -111,8 +111,8 @@ class CliTest {
             Result refused = insert("bob@example.com");
             assertEquals(3, refused.exitCode(), refused.err());
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
-            assertTrue(refused.err().contains("(AccessDenied: User: ops is not authorized to perform: dynamodb:PutItem)"),
-                    refused.err());
+            assertTrue(refused.err().contains("Access denied: these credentials may not perform dynamodb:PutItem on table "
+                    + table + "."), refused.err());
             assertTrue(refused.err().strip().endsWith("Nothing was written."), refused.err());
 
             proxy.clear();
@@ -121,6 +121,25 @@ class CliTest {
                     .filter(r -> "insert".equals(r.get("action"))).reduce((a, b) -> b).orElseThrow();
             assertEquals("refused", audited.get("outcome"), audited.toString());
             assertEquals("ACCESS_DENIED", audited.get("problem"), audited.toString());
+        }
+    }
+
+    @Test
+    void aDeleteDeniedInDynamoDbsOwnWordsNamesThePrincipalTheActionAndTheTableAndLeavesTheUser() throws IOException {
+        insertAlice();
+        try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            proxy.answer("DeleteItem", 400, "application/x-amz-json-1.0", "{\"__type\":\"com.amazon.coral.service#"
+                    + "AccessDeniedException\",\"message\":\"User: arn:aws:iam::123456789012:user/ops is not authorized"
+                    + " to perform: dynamodb:DeleteItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/" + table
+                    + " because no identity-based policy allows the dynamodb:DeleteItem action\"}");
+            Result refused = run("delete", "--email", "alice@example.com", "--yes");
+            assertEquals(3, refused.exitCode(), refused.err());
+            assertEquals("error: Access denied: these credentials (arn:aws:iam::123456789012:user/ops) may not perform"
+                    + " dynamodb:DeleteItem on table " + table + ". Nothing was written.", refused.err().strip());
+
+            Result found = run("get", "--email", "alice@example.com");
+            assertEquals(0, found.exitCode(), found.err());
         }
     }
 
@@ -150,6 +169,7 @@ class CliTest {
         Result r = run("describe-table");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Connection:   endpoint " + LocalDynamoDb.server().endpoint()), r.out());
+        assertTrue(r.out().contains("Account:      not known: local endpoint with placeholder keys\n"), r.out());
         assertTrue(r.out().contains("Status:       ACTIVE"), r.out());
         assertTrue(r.out().contains("Billing mode: PROVISIONED (provisioned 5 read / 5 write)"), r.out());
         assertTrue(r.out().contains("Items:        1 "), r.out());

@@ -37,6 +37,8 @@ class ConsoleOptionsTest {
                 {"--region", "eu-west-1", "--profile", "ops", "--table", "T"},
                 {"--data-dir", "/tmp/data", "--embedded", "--table", ""},
                 {"--read-only", "--endpoint", "http://localhost:8000", "--audit-log", "logs/ro.jsonl"},
+                {"--connection", "prod", "--write"},
+                {"--connection", "staging", "--table", "Other"},
         };
         for (String[] args : commandLines) {
             assertEquals(Optional.of(picocli(args)), ConsoleOptions.parse(args), String.join(" ", args));
@@ -55,6 +57,9 @@ class ConsoleOptionsTest {
                 {"--table", "A", "--table", "B"},
                 {"--embedded", "--embedded"},
                 {"--read-only", "--read-only"},
+                {"--write", "--write"},
+                {"-c", "prod"},
+                {"--connection"},
                 {"--table"},
                 {"--table", "--embedded"},
                 {"--unknown", "x"},

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,7 @@ class AwsProfilesTest {
     void aProfileWithoutARegionOrEndpointIsSaidInsteadOfOpeningTheEmbeddedDatabase() {
         ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), profileOption("noregion")));
         assertEquals(Problem.CONFIGURATION, e.problem());
-        assertTrue(e.getMessage().contains("profile noregion (from --profile) sets no region"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("The AWS profile noregion names no region: add region = NAME to it"), e.getMessage());
         assertInstanceOf(Target.Aws.class, load(Map.of("AWS_REGION", "eu-west-1"), profileOption("noregion")).target());
     }
 
@@ -191,5 +192,29 @@ class AwsProfilesTest {
         assertEquals(Problem.CONFIGURATION, e.problem());
         assertTrue(e.getMessage().startsWith("The AWS file " + broken + " cannot be read ("), e.getMessage());
         assertTrue(e.getMessage().endsWith("point AWS_CONFIG_FILE at another file."), e.getMessage());
+    }
+
+    @Test
+    void profilesComeFromBothFilesUnderHome() throws IOException {
+        Path other = Files.createDirectories(home.resolve("other/.aws"));
+        Files.writeString(other.resolve("config"), "[default]\nregion = eu-west-1\n[profile ops]\nregion = eu-west-2\n"
+                + "[sso-session corp]\nsso_region = eu-west-1\n");
+        Files.writeString(other.resolve("credentials"), "[keys-only]\naws_access_key_id = AKIAEXAMPLE\n"
+                + "aws_secret_access_key = example\n");
+        assertEquals(List.of("default", "keys-only", "ops"),
+                AwsProfiles.names(Map.of("HOME", home.resolve("other").toString())));
+    }
+
+    @Test
+    void theVariablesNameOtherFiles() throws IOException {
+        Path config = Files.writeString(home.resolve("cfg"), "[profile from-variable]\nregion = eu-west-1\n");
+        Path credentials = Files.writeString(home.resolve("creds"), "[creds-variable]\naws_access_key_id = A\n");
+        assertEquals(List.of("creds-variable", "from-variable"), AwsProfiles.names(Map.of("HOME", "/nonexistent",
+                "AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE", credentials.toString())));
+    }
+
+    @Test
+    void noFilesNoProfiles() {
+        assertEquals(List.of(), AwsProfiles.names(Map.of("HOME", home.resolve("empty").toString())));
     }
 }

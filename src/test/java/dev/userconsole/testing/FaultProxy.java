@@ -45,6 +45,7 @@ public final class FaultProxy implements AutoCloseable {
     private String operation;
     private volatile Duration delay = Duration.ZERO;
     private volatile byte[] answer = new byte[0];
+    private int otherRequests;
 
     public FaultProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -120,6 +121,11 @@ public final class FaultProxy implements AutoCloseable {
         return length >= end + 4 + body;
     }
 
+    /** How many requests were for another service than DynamoDB (STS, say), sent through this proxy so far. */
+    public synchronized int requestsOtherThanDynamoDb() {
+        return otherRequests;
+    }
+
     /** How long {@link Fault#DELAY} holds each response back. */
     public void delay(Duration delay) {
         this.delay = delay;
@@ -133,6 +139,9 @@ public final class FaultProxy implements AutoCloseable {
 
     /** The fault for a request that starts with these bytes; counts it when it is one of a limited number. */
     private synchronized Fault faultFor(byte[] head, int length) {
+        if (!new String(head, 0, length, StandardCharsets.ISO_8859_1).contains("DynamoDB_20120810.")) {
+            otherRequests++;
+        }
         if (fault == Fault.NONE || (operation != null
                 && !new String(head, 0, length, StandardCharsets.ISO_8859_1).contains("DynamoDB_20120810." + operation))) {
             return Fault.NONE;

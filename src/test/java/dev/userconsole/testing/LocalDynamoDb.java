@@ -67,6 +67,14 @@ public final class LocalDynamoDb {
         }
     }
 
+    /** Whether the table holds an item with this email, asked with a raw SDK GetItem (an independent witness). */
+    public static boolean stored(String table, String email) {
+        try (DynamoDbClient raw = rawClient()) {
+            return raw.getItem(b -> b.tableName(table).key(Map.of("emailAddress", AttributeValue.fromS(email))))
+                    .hasItem();
+        }
+    }
+
     /** A raw SDK client, for writing items the way other tools did and for reading back what is stored. */
     public static DynamoDbClient rawClient() {
         return server().client(Duration.ofSeconds(10));

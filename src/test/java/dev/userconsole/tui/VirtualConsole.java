@@ -10,10 +10,13 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.userconsole.config.Settings;
+import dev.userconsole.config.Switchboard;
 import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -32,6 +35,17 @@ final class VirtualConsole implements AutoCloseable {
     }
 
     VirtualConsole(int columns, int rows, Supplier<UserController> opener, String table, boolean readOnly) {
+        this(columns, rows, opener, table, readOnly, ui -> { });
+    }
+
+    /** The console as the program opens it on these settings, with the switcher offering the switchboard's places. */
+    VirtualConsole(int columns, int rows, Settings settings, Switchboard switchboard) {
+        this(columns, rows, () -> UserController.open(settings), settings.tableName(), settings.readOnly(),
+                ui -> ui.enableSwitching(switchboard, settings));
+    }
+
+    private VirtualConsole(int columns, int rows, Supplier<UserController> opener, String table, boolean readOnly,
+                           Consumer<ConsoleUi> beforeOpen) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
@@ -41,6 +55,7 @@ final class VirtualConsole implements AutoCloseable {
         }
         gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
         ui = new ConsoleUi(gui, opener, table, "test endpoint", false, readOnly, () -> quit = true);
+        beforeOpen.accept(ui);
         ui.open();
         pump();
     }

@@ -6,6 +6,7 @@ import dev.userconsole.store.DynamoJson;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.FirstDenial;
 import dev.userconsole.users.ImportProgress;
 import dev.userconsole.users.ImportReport;
 import dev.userconsole.users.NewItemWriter;
@@ -52,7 +53,7 @@ public final class TableRestore {
         Counts counts = new Counts(audit);
         try (NewItemWriter writer = writers.get()) {
             while (lines.hasNext()) {
-                if (progress.isCancelled()) {
+                if (progress.isCancelled() || counts.denial.happened()) {
                     writer.cancel();
                     break;
                 }
@@ -71,6 +72,7 @@ public final class TableRestore {
                 });
             }
         }
+        counts.denial.throwIfNothingWritten(counts.restored.get() + counts.alreadyThere.get());
         List<ImportReport.RowProblem> problems = new ArrayList<>(counts.problems);
         problems.sort(Comparator.comparingLong(ImportReport.RowProblem::line));
         return new RestoreReport(counts.restored.get(), counts.alreadyThere.get(), counts.conflicts.get(),
@@ -82,7 +84,7 @@ public final class TableRestore {
         try {
             client.describeTable(b -> b.tableName(table));
         } catch (SdkException e) {
-            throw errors.translate(e);
+            throw SdkErrors.isRefusal(e) ? errors.translateRefusedWrite(e) : errors.translate(e);
         }
     }
 
@@ -116,6 +118,7 @@ public final class TableRestore {
         final AtomicLong invalid = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final List<ImportReport.RowProblem> problems = Collections.synchronizedList(new ArrayList<>());
+        final FirstDenial denial = new FirstDenial();
         private final AuditLog.Batch audit;
 
         Counts(AuditLog.Batch audit) {
@@ -153,6 +156,7 @@ public final class TableRestore {
         }
 
         private void failed(long line, String email, Problem problem, String reason) {
+            denial.note(problem, reason);
             failed.incrementAndGet();
             audit.add(AuditRecord.row(WriteAction.RESTORE_ROW, line, email, problem));
             problems.add(new ImportReport.RowProblem(line, VisibleText.of(email), reason));
