@@ -50,6 +50,8 @@ public final class SettingsLoader {
     private final List<String> warnings;
     /** False under a connection that names its own place: a profile's endpoint_url does not redirect it. */
     private final boolean profileEndpoints;
+    /** The connection whose profile --profile now holds, for sentences saying where a profile name came from. */
+    private final String profileConnection;
 
     /**
      * @param profileRegion the region configured for a profile name in the AWS config files, if any; no other
@@ -69,13 +71,14 @@ public final class SettingsLoader {
     private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                            Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
                            List<String> warnings) {
-        this(workingDir, environment, dotenv, profileRegion, profiles, warnings, true);
+        this(workingDir, environment, dotenv, profileRegion, profiles, warnings, true, null);
     }
 
     private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                            Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
-                           List<String> warnings, boolean profileEndpoints) {
+                           List<String> warnings, boolean profileEndpoints, String profileConnection) {
         this.profileEndpoints = profileEndpoints;
+        this.profileConnection = profileConnection;
         this.workingDir = workingDir;
         this.environment = environment;
         this.dotenv = dotenv;
@@ -122,7 +125,7 @@ public final class SettingsLoader {
             return loadIgnoringConnections(options);
         }
         Connection connection = connections().named(chosen);
-        Settings settings = withoutEndpointsFor(connection).loadIgnoringConnections(connection.under(options));
+        Settings settings = under(connection, options).loadIgnoringConnections(connection.under(options));
         return settings.on(connection, options.write());
     }
 
@@ -135,14 +138,19 @@ public final class SettingsLoader {
         return ConnectionsFile.location(environment);
     }
 
-    /** A connection naming a region (or the embedded database) is not redirected by endpoint variables. */
-    private SettingsLoader withoutEndpointsFor(Connection connection) {
+    /**
+     * This loader for a connection: one naming a region (or the embedded database) is not redirected by
+     * endpoint variables or a profile's endpoint_url.
+     */
+    private SettingsLoader under(Connection connection, Options options) {
+        String namingProfile = options.profile() == null && connection.profile() != null ? connection.name() : null;
         if (!connection.ownsPlace()) {
-            return this;
+            return new SettingsLoader(workingDir, environment, dotenv, profileRegion, profiles, warnings,
+                    profileEndpoints, namingProfile);
         }
         List<String> endpointKeys = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
         return new SettingsLoader(workingDir, without(environment, endpointKeys), without(dotenv, endpointKeys),
-                profileRegion, profiles, warnings, false);
+                profileRegion, profiles, warnings, false, namingProfile);
     }
 
     private static Map<String, String> without(Map<String, String> values, List<String> keys) {
@@ -173,7 +181,7 @@ public final class SettingsLoader {
             return new Target.Embedded(dataDir(options));
         }
         NamedProfile named = namedProfile(options);
-        if (named != null && (!explicitKeys() || named.origin().equals("--profile"))) {
+        if (named != null && (!explicitKeys() || !named.origin().startsWith("AWS_PROFILE"))) {
             requireProfile(named);
         }
         String profileForSettings = named == null ? "default" : named.name();
@@ -211,7 +219,8 @@ public final class SettingsLoader {
 
     private NamedProfile namedProfile(Options options) {
         if (!isBlank(options.profile())) {
-            return new NamedProfile(options.profile(), "--profile");
+            return new NamedProfile(options.profile(), profileConnection == null ? "--profile"
+                    : "connection " + profileConnection);
         }
         String name = value("AWS_PROFILE");
         if (name == null) {
@@ -238,7 +247,7 @@ public final class SettingsLoader {
     /** The credentials the SDK's default chain would pick, in its order, named for what they are. */
     private Credentials credentials(NamedProfile named, boolean localEndpoint) {
         // As in the AWS CLI: --profile wins over keys in the environment, which win over AWS_PROFILE
-        boolean profileOption = named != null && named.origin().equals("--profile");
+        boolean profileOption = named != null && !named.origin().startsWith("AWS_PROFILE");
         if (explicitKeys() && !profileOption) {
             String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? ".env" : "environment variables";
             return Credentials.keys(source, value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"),

@@ -217,4 +217,21 @@ class AwsProfilesTest {
     void noFilesNoProfiles() {
         assertEquals(List.of(), AwsProfiles.names(Map.of("HOME", home.resolve("empty").toString())));
     }
+
+    @Test
+    void aConnectionsMissingProfileIsSaidToComeFromTheConnectionAndItsRegionIsNotRedirectedByTheProfile()
+            throws IOException {
+        Path file = home.resolve(".config/user-console/connections.toml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "[prod]\nregion = \"eu-west-1\"\nprofile = \"gone\"\n\n"
+                + "[stage]\nregion = \"eu-west-1\"\nprofile = \"staging\"\n");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        ConsoleException e = assertThrows(ConsoleException.class,
+                () -> load(env, Options.none().withConnection("prod", false)));
+        assertTrue(e.getMessage().startsWith("The AWS profile gone (from connection prod) is not in "), e.getMessage());
+        // the connection names a region: the profile's endpoint_url does not send it elsewhere
+        Target.Aws aws = assertInstanceOf(Target.Aws.class, load(env, Options.none().withConnection("stage", false)).target());
+        assertEquals("eu-west-1", aws.region());
+        assertEquals("profile staging, no credentials in it", aws.credentialsSource());
+    }
 }
