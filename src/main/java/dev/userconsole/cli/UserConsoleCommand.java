@@ -32,7 +32,7 @@ import picocli.CommandLine.ScopeType;
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 
-    @Option(names = {"-c", "--connection"}, paramLabel = "NAME", scope = ScopeType.INHERIT,
+    @Option(names = "--connection", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "A connection from the connections file (else USER_CONSOLE_CONNECTION); options typed"
                     + " here win over its values.")
     String connection;
