@@ -5,7 +5,9 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.ParallelScan;
+import dev.userconsole.store.TablePacers;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.EngineFeatures;
@@ -70,6 +72,8 @@ public final class UserController implements AutoCloseable {
     private final LostAnswers lost;
     private final EngineFeatures features;
     private final ConditionalPut newItem;
+    private final TablePacers pacers;
+    private final CapacityMeter capacity = new CapacityMeter();
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
@@ -85,11 +89,12 @@ public final class UserController implements AutoCloseable {
         this.table = new UserTable(client, tableName, errors);
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
-        this.scan = new ParallelScan(client, errors);
+        this.pacers = new TablePacers(this::describeTable);
+        this.scan = new ParallelScan(client, errors, pacers::reads, capacity);
         this.lost = new LostAnswers(client, tableName, database.where(), errors);
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
-        this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits());
+        this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -118,6 +123,16 @@ public final class UserController implements AutoCloseable {
     private TableCreation createTableUnguarded(boolean onDemand) {
         boolean created = table.create(onDemand);
         return new TableCreation(created, table.awaitActive());
+    }
+
+    /** Capacity units this connection's calls consumed, as the engine reported them. */
+    public CapacityMeter capacityUsed() {
+        return capacity;
+    }
+
+    /** Whether long work is waiting because the table throttled it lately ("throttled, waiting"). */
+    public boolean throttledRecently() {
+        return pacers.throttledRecently();
     }
 
     public Optional<TableInfo> describeTable() {
@@ -408,7 +423,7 @@ public final class UserController implements AutoCloseable {
 
     /** A writer of many new items on this connection, for bulk work (import, restore); close it when done. */
     private NewItemWriter newItemWriter() {
-        return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS);
+        return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS, pacers.writes(), capacity);
     }
 
     /**
