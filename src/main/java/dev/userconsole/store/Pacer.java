@@ -30,6 +30,8 @@ public final class Pacer {
         this.ceiling = ceiling;
         this.rate = ceiling;
         this.expected = expected;
+        // a table that was idle holds at least a second of unused capacity (DynamoDB keeps up to 300 s)
+        this.balance = Double.isInfinite(ceiling) ? 0 : ceiling;
     }
 
     /** A pacer that does not wait until throttled: on-demand tables, engines that never throttle. */

@@ -125,6 +125,7 @@ class ThrottlingTest {
         assertEquals(allEmails(), listed);
         assertTrue(usage >= 0.8, "used " + usage + " of the read capacity; throttled " + reads.throttled());
         assertTrue(users.capacityUsed().readUnits().isPresent(), "DynamoDB Local reports read units");
+        System.out.println("throttling: reported " + users.capacityUsed().describe());
     }
 
     @Test
