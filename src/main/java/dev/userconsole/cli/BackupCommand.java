@@ -34,7 +34,8 @@ final class BackupCommand extends UserCommand {
     int run(UserController users) {
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
-        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "items", done::get, total)) {
+        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "items", done::get, total)
+                .throttledWhen(users::throttledRecently)) {
             users.backup(output, force, Segments.choose(segments, users), done);
         }
         io().err().println("Backed up " + done.get() + (done.get() == 1 ? " item" : " items") + " to " + output + ".");

@@ -49,7 +49,8 @@ final class ExportCommand extends UserCommand {
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
         UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users));
-        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)) {
+        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)
+                .throttledWhen(users::throttledRecently)) {
             if (output == null) {
                 exporter.export(io().out(), done, () -> false);
             } else {
@@ -58,6 +59,7 @@ final class ExportCommand extends UserCommand {
         }
         io().err().println("Exported " + done.get() + (done.get() == 1 ? " user" : " users")
                 + (output == null ? "." : " to " + output + "."));
+        io().err().println(users.capacityUsed().scanSummary(done.get(), false));
         return 0;
     }
 }

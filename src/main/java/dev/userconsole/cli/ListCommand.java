@@ -44,6 +44,7 @@ final class ListCommand extends UserCommand {
             writer.finish();
         }
         io().err().println(count == 1 ? "1 user." : count + " users.");
+        io().err().println(users.capacityUsed().scanSummary(count, false));
         return 0;
     }
 }

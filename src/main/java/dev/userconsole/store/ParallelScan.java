@@ -58,7 +58,6 @@ public final class ParallelScan {
 
     /** Every page of the request, in order, each asked for as the iterator gets to it. */
     private Iterable<ScanResponse> pages(ScanRequest request) {
-        ScanRequest measured = request.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         return () -> new Iterator<>() {
             private Map<String, AttributeValue> startKey;
             private boolean last;
@@ -73,7 +72,7 @@ public final class ParallelScan {
                 if (last) {
                     throw new NoSuchElementException();
                 }
-                ScanResponse page = page(measured.toBuilder().exclusiveStartKey(startKey).build());
+                ScanResponse page = page(request.toBuilder().exclusiveStartKey(startKey).build());
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
                 last = startKey == null;
@@ -82,8 +81,11 @@ public final class ParallelScan {
         };
     }
 
-    /** One page, paced; asked again after throttling until it is answered or the scan is stopped. */
-    private ScanResponse page(ScanRequest request) {
+    /**
+     * One page, paced; asked again after throttling until it is answered or the scan is stopped. For the
+     * console's paging as for every page of a scan.
+     */
+    public ScanResponse page(ScanRequest request) {
         Pacer pacer = this.pacer.get();
         while (true) {
             double reserved;
@@ -94,7 +96,8 @@ public final class ParallelScan {
                 throw new IllegalStateException("interrupted while scanning", e);
             }
             try {
-                ScanResponse page = client.scan(request);
+                ScanResponse page = client.scan(request.toBuilder()
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
                 Double units = page.consumedCapacity() == null ? null : page.consumedCapacity().capacityUnits();
                 pacer.answered(reserved, units);
                 meter.read(units, page.scannedCount() == null ? page.count() : page.scannedCount(), page.count());

@@ -12,6 +12,7 @@ public final class TablePacers {
     private final Supplier<Optional<TableInfo>> describe;
     private Pacer reads;
     private Pacer writes;
+    private boolean described;
 
     public TablePacers(Supplier<Optional<TableInfo>> describe) {
         this.describe = describe;
@@ -33,7 +34,7 @@ public final class TablePacers {
     }
 
     private void load() {
-        if (reads != null) {
+        if (reads != null && described) {
             return;
         }
         Optional<TableInfo> info;
@@ -42,6 +43,8 @@ public final class TablePacers {
         } catch (RuntimeException e) {
             info = Optional.empty(); // the work itself will say what is wrong
         }
+        // a missing table is asked about again next time: it may have been created since
+        described = info.isPresent();
         boolean provisioned = info.map(i -> "PROVISIONED".equals(i.billingMode())).orElse(false);
         reads = provisioned ? Pacer.provisioned(info.get().readCapacity()) : Pacer.unlimited();
         writes = provisioned ? Pacer.provisioned(info.get().writeCapacity()) : Pacer.unlimited();

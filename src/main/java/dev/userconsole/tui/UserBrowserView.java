@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.gui2.table.TableModel;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserFilter;
@@ -23,6 +24,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -64,6 +66,8 @@ final class UserBrowserView implements View {
     private final List<User> matches = new ArrayList<>();
     private boolean filterComplete;
     private long filterScanned;
+    private String filterUnits = "";
+    private boolean filterThrottled;
     private int filterGeneration;
     private AtomicBoolean filterCancel = new AtomicBoolean();
 
@@ -264,16 +268,24 @@ final class UserBrowserView implements View {
         matches.clear();
         filterComplete = false;
         filterScanned = 0;
+        filterUnits = "";
+        filterThrottled = false;
         render(0);
         if (filtering()) {
             int requestedBy = filterGeneration;
             AtomicBoolean cancelled = filterCancel;
             UserFilter wanted = UserFilter.of(filter.getText());
-            ui.backend().runBeside("Filtering", users -> users.search(wanted, users.defaultScanSegments(),
-                    MAX_MATCHES, (found, scanned) -> ui.backend().post(() -> showMatches(requestedBy, found, scanned)),
-                    cancelled::get), complete -> {
+            ui.backend().runBeside("Filtering", users -> {
+                OptionalDouble before = users.capacityUsed().readUnits();
+                users.search(wanted, users.defaultScanSegments(), MAX_MATCHES, (found, scanned) -> {
+                    boolean throttled = users.throttledRecently();
+                    ui.backend().post(() -> showMatches(requestedBy, found, scanned, throttled));
+                }, cancelled::get);
+                return readUnitsSince(before, users.capacityUsed().readUnits());
+            }, units -> {
                         if (requestedBy == filterGeneration) {
                             filterComplete = true;
+                            filterUnits = units;
                             renderSummary();
                         }
                     }, error -> {
@@ -292,10 +304,17 @@ final class UserBrowserView implements View {
         filterCancel = new AtomicBoolean();
     }
 
-    private void showMatches(int requestedBy, List<User> found, long scanned) {
+    /** What one search read, from the connection's counts before and after it. */
+    private static String readUnitsSince(OptionalDouble before, OptionalDouble after) {
+        return "; " + CapacityMeter.readText(after.isEmpty() ? after
+                : OptionalDouble.of(after.getAsDouble() - before.orElse(0)), false);
+    }
+
+    private void showMatches(int requestedBy, List<User> found, long scanned, boolean throttled) {
         if (requestedBy != filterGeneration) {
             return; // the filter text changed; a new search has started
         }
+        filterThrottled = throttled;
         filterScanned = scanned;
         matches.addAll(found);
         if (found.isEmpty()) {
@@ -381,7 +400,8 @@ final class UserBrowserView implements View {
                 + (descending ? " (descending)" : "") + " within these rows";
         if (filtering()) {
             String progress = filterComplete ? (matches.size() >= MAX_MATCHES ? " (the first " + MAX_MATCHES
-                    + "; narrow the filter)" : "") : ", still searching...";
+                    + "; narrow the filter)" : "") + filterUnits
+                    : filterThrottled ? ", throttled, waiting..." : ", still searching...";
             summary.setText(" " + plural(matches.size(), "match", "matches") + " in " + plural(filterScanned, "user",
                     "users") + progress + sort);
             return;

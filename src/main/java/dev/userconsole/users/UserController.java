@@ -266,9 +266,9 @@ public final class UserController implements AutoCloseable {
      */
     public UserPage page(Optional<UserPage.Cursor> after, int limit) {
         try {
-            ScanResponse response = client.scan(b -> b.tableName(table.name()).limit(limit)
+            ScanResponse response = scan.page(ScanRequest.builder().tableName(table.name()).limit(limit)
                     .projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES)
-                    .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)));
+                    .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)).build());
             List<User> users = response.items().stream().map(User::fromItem).collect(Collectors.toList());
             Optional<UserPage.Cursor> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? Optional.of(new UserPage.Cursor(response.lastEvaluatedKey())) : Optional.empty();

@@ -232,7 +232,7 @@ class CliTest {
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, names.exitCode());
         assertTrue(names.err().contains("first name"), names.err());
-        assertEquals("0 users.", run("list").err().strip());
+        assertEquals("0 users.", firstLine(run("list").err()));
     }
 
     @Test
@@ -244,8 +244,9 @@ class CliTest {
         assertEquals(0, smith.exitCode(), smith.err());
         assertEquals(1, smith.out().lines().count(), smith.out());
         assertTrue(smith.out().contains("\"alice@example.com\""), smith.out());
-        assertEquals("1 user.", smith.err().strip());
-        assertEquals("0 users.", run("list", "--filter", "nobody").err().strip());
+        assertEquals("1 user.", firstLine(smith.err()));
+        assertTrue(smith.err().contains("Scanned 2 users, matched 1; "), smith.err());
+        assertEquals("0 users.", firstLine(run("list", "--filter", "nobody").err()));
     }
 
     @Test
@@ -360,7 +361,9 @@ class CliTest {
                 "Jones", "--password-stdin");
         Result r = run("list", "--format", "jsonl");
         assertEquals(2, r.out().lines().count(), r.out());
-        assertEquals("2 users.", r.err().strip());
+        assertEquals("2 users.", firstLine(r.err()));
+        assertTrue(r.err().matches("(?s).*\\nScanned 2 users, matched 2; about [0-9.]+ MB read, [0-9.]+ read units\\.\\s*"),
+                "scanned, matched, megabytes and units: " + r.err());
         run("delete", "--email", "alice@example.com", "--yes");
         run("delete", "--email", "bob@example.com", "--yes");
         assertEquals("[]", run("list", "--format", "json").out().strip());
@@ -506,5 +509,9 @@ class CliTest {
         Result missing = run(attempts[1]);
         assertTrue(missing.err().contains("'--email=EMAIL', '--first-name=NAME'"), "option names are shown: "
                 + missing.err());
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("").strip();
     }
 }
