@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                         + " created readable by its owner only. Use jsonl for exact backups: CSV cells are"
                         + " made safe for spreadsheets."})
 final class ExportCommand extends UserCommand {
+    @Mixin
+    LargeScanConfirmation largeScan = new LargeScanConfirmation();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -46,6 +50,9 @@ final class ExportCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
+        if (!largeScan.confirmed(io(), users, false)) {
+            return 1;
+        }
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
         UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users));

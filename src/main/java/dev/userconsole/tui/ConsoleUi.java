@@ -127,6 +127,16 @@ public final class ConsoleUi {
             backend.start(this::connectionFailed);
             refreshStatus();
         });
+        onTick(this::showUnitsUsed);
+    }
+
+    /** The session's capacity units in the status line, redrawn when they change. */
+    private void showUnitsUsed() {
+        backend.ifConnected().ifPresent(users -> {
+            if (status.unitsUsed(users.capacityUsed())) {
+                redrawStatus();
+            }
+        });
     }
 
     /** The main window: closed when the user quits. */

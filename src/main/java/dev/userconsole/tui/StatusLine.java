@@ -1,5 +1,6 @@
 package dev.userconsole.tui;
 
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.TableInfo;
 
 /** The always-visible first line: the table, its state, and where the console is connected. */
@@ -8,6 +9,7 @@ final class StatusLine {
     private final String where;
     private final boolean readOnly;
     private String tableState;
+    private String units = "";
 
     StatusLine(String tableName, String where, boolean embedded, boolean readOnly) {
         this.tableName = tableName;
@@ -28,11 +30,20 @@ final class StatusLine {
         tableState = "unavailable: " + reason;
     }
 
+    /** The session's units, once the engine reported some; whether the line changed. */
+    boolean unitsUsed(CapacityMeter used) {
+        String now = used.readUnits().isEmpty() && used.writeUnits().isEmpty() ? "" : used.describe();
+        boolean changed = !now.equals(units);
+        units = now;
+        return changed;
+    }
+
     String tableName() {
         return tableName;
     }
 
     String text() {
-        return (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where;
+        return (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where
+                + (units.isEmpty() ? "" : "  |  " + units);
     }
 }

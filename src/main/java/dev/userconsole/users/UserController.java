@@ -125,6 +125,14 @@ public final class UserController implements AutoCloseable {
         return new TableCreation(created, table.awaitActive());
     }
 
+    /**
+     * What scanning the whole table will cost, when DescribeTable says it holds more than
+     * {@link ScanCost#CONFIRM_ABOVE_BYTES}: the faces ask before they start such a scan.
+     */
+    public Optional<ScanCost> largeScanCost(boolean consistent) {
+        return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+    }
+
     /** Capacity units this connection's calls consumed, as the engine reported them. */
     public CapacityMeter capacityUsed() {
         return capacity;

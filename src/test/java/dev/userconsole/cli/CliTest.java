@@ -10,6 +10,7 @@ import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.FaultProxy;
 import dev.userconsole.testing.FaultProxy.Fault;
 import dev.userconsole.testing.LocalDynamoDb;
+import dev.userconsole.testing.ThrottlingProxy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -509,6 +510,30 @@ class CliTest {
         Result missing = run(attempts[1]);
         assertTrue(missing.err().contains("'--email=EMAIL', '--first-name=NAME'"), "option names are shown: "
                 + missing.err());
+    }
+
+    @Test
+    void aScanOfMoreThanAHundredMegabytesSaysWhatItWillCostAndNeedsYesWithoutATerminal() throws IOException {
+        insertAlice();
+        try (ThrottlingProxy proxy = new ThrottlingProxy(LocalDynamoDb.server().port())) {
+            proxy.reportTableSize(table, 250_000_000L);
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            for (String command : List.of("list", "export")) {
+                Result refused = run(command);
+                assertEquals(2, refused.exitCode(), refused.err());
+                assertTrue(refused.err().contains("A whole-table scan of " + table + " reads about 250 MB: about"
+                        + " 30,518 read units (about 1 h 41 min at the table's 5 read units a second)."), refused.err());
+                assertTrue(refused.err().contains("add --yes"), refused.err());
+                assertEquals("", refused.out(), "nothing was scanned");
+                Result confirmed = run(command, "--yes");
+                assertEquals(0, confirmed.exitCode(), confirmed.err());
+                assertTrue(confirmed.out().contains("alice@example.com"), confirmed.out());
+            }
+            Result backup = run("backup", "--output", workingDir.resolve("big.jsonl").toString());
+            assertEquals(2, backup.exitCode(), backup.err());
+            assertTrue(backup.err().contains("about 61,036 read units"), "strongly consistent: " + backup.err());
+            assertFalse(Files.exists(workingDir.resolve("big.jsonl")));
+        }
     }
 
     private static String firstLine(String text) {

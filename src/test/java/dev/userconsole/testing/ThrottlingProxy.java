@@ -116,6 +116,7 @@ public final class ThrottlingProxy implements AutoCloseable {
     private final HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI target;
     private final Map<String, Buckets> tables = new ConcurrentHashMap<>();
+    private final Map<String, Long> reportedSizes = new ConcurrentHashMap<>();
 
     public ThrottlingProxy(int targetPort) throws IOException {
         this.target = URI.create("http://127.0.0.1:" + targetPort + "/");
@@ -132,6 +133,11 @@ public final class ThrottlingProxy implements AutoCloseable {
     /** Throttles this table to these rates (units per second), with a burst allowance of this many seconds. */
     public void provision(String table, double readUnits, double writeUnits, double burstSeconds) {
         tables.put(table, new Buckets(new Bucket(readUnits, burstSeconds), new Bucket(writeUnits, burstSeconds)));
+    }
+
+    /** DescribeTable says the table holds this many bytes (as a big production table would). */
+    public void reportTableSize(String table, long bytes) {
+        reportedSizes.put(table, bytes);
     }
 
     public Bucket reads(String table) {
@@ -158,6 +164,14 @@ public final class ThrottlingProxy implements AutoCloseable {
                 double units = charge.units() >= 0 ? charge.units()
                         : readUnits(operation, request, response, exchange, body);
                 charge.bucket().charge(units);
+            }
+            if ("DescribeTable".equals(operation) && response.statusCode() == 200
+                    && reportedSizes.containsKey(string(request, "TableName"))) {
+                String described = new String(decoded(response).readAllBytes(), StandardCharsets.UTF_8)
+                        .replaceAll("\"TableSizeBytes\":\\d+", "\"TableSizeBytes\":"
+                                + reportedSizes.get(string(request, "TableName")));
+                answer(exchange, 200, described.getBytes(StandardCharsets.UTF_8), Map.of());
+                return;
             }
             answer(exchange, response.statusCode(), response.body(), response.headers().map());
         } catch (InterruptedException e) {
