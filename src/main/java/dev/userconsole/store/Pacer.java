@@ -11,7 +11,7 @@ package dev.userconsole.store;
  */
 public final class Pacer {
     private static final double MIN_RATE = 0.5;
-    private static final double DECREASE = 0.7;
+    private static final double DECREASE = 0.8;
     /** Throttling errors within this long of a cut are the same congestion: the rate is cut once. */
     private static final long CUT_ONCE_NANOS = 1_000_000_000L;
     private static final long SHOWN_WAITING_NANOS = 2_000_000_000L;
@@ -68,7 +68,7 @@ public final class Pacer {
         used += actual;
         expected = Math.max(0.5, expected * 0.7 + actual * 0.3);
         if (rate < ceiling) {
-            rate = Math.min(ceiling, rate + Math.max(0.1, rate * 0.02));
+            rate = Math.min(ceiling, rate + Math.max(0.1, rate * 0.05));
         }
     }
 
@@ -81,7 +81,8 @@ public final class Pacer {
             lastCut = now;
             if (Double.isInfinite(rate)) {
                 double seconds = Math.max(1, (now - started) / 1e9);
-                rate = Math.max(MIN_RATE, used / seconds * DECREASE);
+                // what was used so far (a burst included): later throttling cuts it further
+                rate = Math.max(MIN_RATE, used / seconds);
             } else {
                 rate = Math.max(MIN_RATE, rate * DECREASE);
             }

@@ -212,12 +212,13 @@ public final class Bench {
         for (String work : List.of("List", "Export")) {
             double[] paced = throttledRun(table, work, capacity);
             double[] free = throttledRun(table, work, 1e9);
-            double pacedRate = paced[1] / paced[0];
-            row(work + " " + BIG + " users through a " + fmt(capacity) + "-read-unit throttle (read units/s; s)",
-                    fmt(pacedRate) + " (" + fmt(paced[0]) + " s, " + (long) paced[2] + " throttled)",
+            // what the bucket could grant while the run lasted: its rate, plus the one-second burst it starts with
+            double share = paced[1] / (capacity * paced[0] + capacity);
+            row(work + " " + BIG + " users through a " + (long) capacity + "-read-unit throttle, on-demand in"
+                            + " DescribeTable: the pace found by throttling (units/s)",
+                    fmt(paced[1] / paced[0]) + " (" + fmt(paced[0]) + " s, " + (long) paced[2] + " throttled)",
                     fmt(free[1] / free[0]) + " (" + fmt(free[0]) + " s, no throttling)",
-                    fmt(pacedRate / capacity) + " of the capacity; " + fmt(pacedRate / Math.min(capacity,
-                            free[1] / free[0])) + " of what the engine allows", ">= 0.8 of the capacity");
+                    fmt(share) + " of the capacity", ">= 0.8");
         }
     }
 
