@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * ({@link BatchInsert}), where the engine has PartiQL; else a conditional PutItem each. Items that need a
  * case-twin check go through {@link ConditionalPut} one by one.
  *
- * <p>Throttled writes back off (jittered, exponential) and are sent again; so is a write whose answer was
- * lost, which is safe because every write is conditional: a resend that finds this exact item stored counts
+ * <p>Every request waits for its turn at the connection's write {@link Pacer}; throttled writes are sent
+ * again when it says, for as long as it takes (until cancelled). A write whose answer was lost is sent again
+ * too, which is safe because every write is conditional: a resend that finds this exact item stored counts
  * it as written. After {@value #LOST_ANSWER_ATTEMPTS} lost answers the item's outcome is unknown.
  */
 public final class NewItemWriter implements AutoCloseable {
@@ -179,7 +180,7 @@ public final class NewItemWriter implements AutoCloseable {
 
     private PutOutcome writeOne(Pending item) {
         int lostAnswers = 0;
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
             double reserved = turn(1);
             if (reserved < 0) {
                 return new PutOutcome.Cancelled();
@@ -189,10 +190,9 @@ public final class NewItemWriter implements AutoCloseable {
                 pacer.answered(reserved, null);
                 return outcome;
             } catch (SdkException e) {
-                ConsoleException throttledOrNot = errors.translate(e);
-                if (throttledOrNot.problem() == Problem.THROTTLED && !cancelled) {
-                    pacer.throttled(reserved);
-                    attempt--;
+                ConsoleException translated = errors.translate(e);
+                if (translated.problem() == Problem.THROTTLED && !cancelled) {
+                    pacer.throttled(reserved); // sent again when the pacer says, however often
                     continue;
                 }
                 pacer.answered(reserved, 0.0);
@@ -202,13 +202,7 @@ public final class NewItemWriter implements AutoCloseable {
                     }
                     continue;
                 }
-                ConsoleException translated = errors.translate(e);
-                if (translated.problem() != Problem.THROTTLED || attempt >= MAX_ATTEMPTS || cancelled) {
-                    return new PutOutcome.Failed(translated.problem(), translated.getMessage());
-                }
-                if (!backOff(attempt)) {
-                    return new PutOutcome.Cancelled();
-                }
+                return new PutOutcome.Failed(translated.problem(), translated.getMessage());
             }
         }
     }

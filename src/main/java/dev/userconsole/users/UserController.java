@@ -36,6 +36,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -131,6 +135,10 @@ public final class UserController implements AutoCloseable {
      */
     public Optional<ScanCost> largeScanCost(boolean consistent) {
         return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+    }
+
+    private static Double units(ConsumedCapacity consumed) {
+        return consumed == null ? null : consumed.capacityUnits();
     }
 
     /** Capacity units this connection's calls consumed, as the engine reported them. */
@@ -364,7 +372,9 @@ public final class UserController implements AutoCloseable {
                     .expressionAttributeNames(built.names())
                     .expressionAttributeValues(built.values())
                     .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.wrote(units(response.consumedCapacity()));
             return Written.answered(User.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> stored = lost.conflicting(e, loaded.emailAddress());
@@ -400,10 +410,12 @@ public final class UserController implements AutoCloseable {
         User found = User.fromItem(findItem(email).orElseThrow(() -> notFound(email)));
         String key = found.emailAddress();
         try {
-            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
+            DeleteItemResponse deleted = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
                     .conditionExpression("attribute_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", User.EMAIL))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+                    .returnValues(ReturnValue.ALL_OLD).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.wrote(units(deleted.consumedCapacity()));
+            Map<String, AttributeValue> old = deleted.attributes();
             return Written.answered(old == null || old.isEmpty() ? found : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
             // it was there a moment ago: an earlier attempt that lost its answer deleted it
@@ -473,8 +485,10 @@ public final class UserController implements AutoCloseable {
 
     private Optional<Map<String, AttributeValue>> getItem(String key) {
         try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table.name()).key(key(key))
-                    .consistentRead(true)).item();
+            GetItemResponse read = client.getItem(b -> b.tableName(table.name()).key(key(key))
+                    .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.read(units(read.consumedCapacity()));
+            Map<String, AttributeValue> item = read.item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
         } catch (SdkException e) {
             throw errors.translate(e);
