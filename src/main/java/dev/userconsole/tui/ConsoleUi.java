@@ -130,6 +130,12 @@ public final class ConsoleUi {
         onTick(this::showUnitsUsed);
     }
 
+    /** "  throttled, waiting" for progress lines while the table throttles long work; else "". */
+    String throttledNote() {
+        return backend.ifConnected().filter(UserController::throttledRecently).map(users -> "  throttled, waiting")
+                .orElse("");
+    }
+
     /** The session's capacity units in the status line, redrawn when they change. */
     private void showUnitsUsed() {
         backend.ifConnected().ifPresent(users -> {
