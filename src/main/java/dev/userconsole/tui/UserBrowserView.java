@@ -67,6 +67,11 @@ final class UserBrowserView implements View {
     private boolean filterComplete;
     private long filterScanned;
     private String filterUnits = "";
+    /** Whether a whole-table scan may start: a table of more than 100 MB is confirmed first, once a view. */
+    private LargeScan largeScan = LargeScan.UNKNOWN;
+
+    private enum LargeScan { UNKNOWN, ASKING, CONFIRMED }
+
     private boolean filterThrottled;
     private int filterGeneration;
     private AtomicBoolean filterCancel = new AtomicBoolean();
@@ -264,6 +269,30 @@ final class UserBrowserView implements View {
 
     /** Stops the running search, if any, and starts one for the filter's text (parallel segments over HTTP). */
     private void startFilter() {
+        if (filtering() && largeScan == LargeScan.UNKNOWN) {
+            largeScan = LargeScan.ASKING;
+            ui.backend().run("Reading the table's size", users -> users.largeScanCost(false), cost -> {
+                if (cost.isEmpty()) {
+                    largeScan = LargeScan.CONFIRMED;
+                    startFilter();
+                    return;
+                }
+                new LargeScanDialog(ui, cost.get(), () -> {
+                    largeScan = LargeScan.CONFIRMED;
+                    startFilter();
+                }, () -> {
+                    largeScan = LargeScan.UNKNOWN;
+                    filter.setText("");
+                }).open();
+            }, error -> {
+                largeScan = LargeScan.CONFIRMED; // the search itself will say what is wrong
+                startFilter();
+            });
+            return;
+        }
+        if (filtering() && largeScan == LargeScan.ASKING) {
+            return; // the filter starts with the text typed meanwhile once the scan is confirmed
+        }
         stopFilter();
         matches.clear();
         filterComplete = false;

@@ -79,4 +79,30 @@ class ThrottledConsoleTest {
                 "the status line shows the session's units: " + done);
         assertFalse(done.contains("throttling"), "no error: " + done);
     }
+
+    @Test
+    void aFilterOverMoreThanAHundredMegabytesSaysWhatItCostsAndAsksFirst() {
+        proxy.reportTableSize(table, 250_000_000L);
+        console = new VirtualConsole(120, 30, this::throughProxy, table);
+        console.waitFor("Table " + table + ": ACTIVE");
+        console.type("r");
+        console.waitFor("more as you scroll");
+        double beforeFilter = proxy.reads(table).granted();
+        console.type("/");
+        console.type("n");
+        String asked = console.waitFor("A whole-table scan of " + table + " reads about 250 MB");
+        assertTrue(asked.contains("30,518 read units") && asked.contains("Cancel"), asked);
+        console.press(com.googlecode.lanterna.input.KeyType.Enter); // Cancel has the focus
+        console.waitFor("more as you scroll");
+        // the whole table is ~50 read units; the first page shown again costs a few
+        assertTrue(proxy.reads(table).granted() - beforeFilter < 10, "no whole-table scan: "
+                + (proxy.reads(table).granted() - beforeFilter) + " read units");
+        console.type("needle"); // the filter keeps the focus, emptied
+        console.waitFor("reads about 250 MB");
+        console.press(com.googlecode.lanterna.input.KeyType.ReverseTab);
+        console.press(com.googlecode.lanterna.input.KeyType.Enter);
+        String done = console.waitFor("the filter's result", screen -> screen.contains("read units;")
+                || screen.contains("matches in " + USERS + " users; about"));
+        assertTrue(done.contains((USERS / 10) + " matches in " + USERS + " users; about "), done);
+    }
 }
