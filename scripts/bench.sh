@@ -99,7 +99,7 @@ echo "== 2-4. listing, browser, import (in one JVM each; $BIG / $SMALL users)"
 CP="$JAR:$ROOT/target/test-classes" # the jar's manifest names its libraries
 java -Xmx1g -Dbench.big="$BIG" -Dbench.small="$SMALL" -Dbench.plainImport="$PLAIN_IMPORT" -Dbench.runs=3 -Dbench.serverPid="$SERVER_PID" \
   -Dorg.slf4j.simpleLogger.logFile="$WORK/bench.log" \
-  -cp "$CP" dev.userconsole.bench.Bench "$EP" seed list browser import | tee -a "$ROWS"
+  -cp "$CP" dev.userconsole.bench.Bench "$EP" seed list browser import throttled | tee -a "$ROWS"
 
 echo "== 2b. listing from the shell: the program's CLI against the AWS CLI"
 for _ in 1 2 3; do

@@ -5,6 +5,7 @@ import dev.userconsole.users.backup.BackupFile;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -13,6 +14,9 @@ import picocli.CommandLine.Option;
                 "Format: DynamoDB JSON, one {\"Item\":{...}} per line, as DynamoDB's export to S3 writes it;"
                         + " gzip when FILE ends in .gz. restore FILE puts it back."})
 final class BackupCommand extends UserCommand {
+    @Mixin
+    LargeScanConfirmation largeScan = new LargeScanConfirmation();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
             description = "The backup file (never standard output: it holds password hashes).")
     Path output;
@@ -32,9 +36,13 @@ final class BackupCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
+        if (!largeScan.confirmed(io(), users, true)) {
+            return 1;
+        }
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
-        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "items", done::get, total)) {
+        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "items", done::get, total)
+                .throttledWhen(users::throttledRecently)) {
             users.backup(output, force, Segments.choose(segments, users), done);
         }
         io().err().println("Backed up " + done.get() + (done.get() == 1 ? " item" : " items") + " to " + output + ".");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
                         + " created readable by its owner only. Use jsonl for exact backups: CSV cells are"
                         + " made safe for spreadsheets."})
 final class ExportCommand extends UserCommand {
+    @Mixin
+    LargeScanConfirmation largeScan = new LargeScanConfirmation();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -46,10 +50,14 @@ final class ExportCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
+        if (!largeScan.confirmed(io(), users, false)) {
+            return 1;
+        }
         long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
         AtomicLong done = new AtomicLong();
         UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users));
-        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)) {
+        try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)
+                .throttledWhen(users::throttledRecently)) {
             if (output == null) {
                 exporter.export(io().out(), done, () -> false);
             } else {
@@ -58,6 +66,7 @@ final class ExportCommand extends UserCommand {
         }
         io().err().println("Exported " + done.get() + (done.get() == 1 ? " user" : " users")
                 + (output == null ? "." : " to " + output + "."));
+        io().err().println(users.capacityUsed().scanSummary(done.get(), false));
         return 0;
     }
 }

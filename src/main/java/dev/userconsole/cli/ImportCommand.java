@@ -48,7 +48,8 @@ final class ImportCommand extends UserCommand {
         ImportReport report;
         try (ImportFile rows = ImportFile.open(file, format);
              ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "rows", progress::done,
-                     progress.total())) {
+                     progress.total())
+                     .throttledWhen(users::throttledRecently)) {
             report = users.importUsers(rows, onExisting == OnExisting.FAIL, progress);
         }
         for (ImportReport.RowProblem problem : report.problems()) {

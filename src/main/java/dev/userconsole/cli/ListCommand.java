@@ -8,11 +8,15 @@ import dev.userconsole.users.UserFilter;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List every user (all pages, streamed). Password hashes are never shown.")
 final class ListCommand extends UserCommand {
+    @Mixin
+    LargeScanConfirmation largeScan = new LargeScanConfirmation();
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, jsonl or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -32,6 +36,9 @@ final class ListCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
+        if (!largeScan.confirmed(io(), users, false)) {
+            return 1;
+        }
         long count = 0;
         UserFilter wanted = UserFilter.of(filter == null ? "" : filter);
         try (Stream<User> all = users.list(Segments.choose(segments, users))) {
@@ -44,6 +51,7 @@ final class ListCommand extends UserCommand {
             writer.finish();
         }
         io().err().println(count == 1 ? "1 user." : count + " users.");
+        io().err().println(users.capacityUsed().scanSummary(count, false));
         return 0;
     }
 }

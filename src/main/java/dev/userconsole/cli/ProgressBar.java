@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +19,7 @@ final class ProgressBar implements AutoCloseable {
     private final long total;
     private final long start = System.nanoTime();
     private final ScheduledExecutorService timer;
+    private volatile BooleanSupplier throttled = () -> false;
 
     ProgressBar(PrintWriter err, boolean enabled, String unit, LongSupplier done, long total) {
         this.err = err;
@@ -36,8 +38,15 @@ final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /** Adds "throttled, waiting" to the line while the supplier says the table is throttling the work. */
+    ProgressBar throttledWhen(BooleanSupplier throttled) {
+        this.throttled = throttled;
+        return this;
+    }
+
     private synchronized void draw() {
-        err.print("\r" + ProgressText.line(done.getAsLong(), total, (System.nanoTime() - start) / 1e9, unit) + "\u001b[K");
+        err.print("\r" + ProgressText.line(done.getAsLong(), total, (System.nanoTime() - start) / 1e9, unit)
+                + (throttled.getAsBoolean() ? "  throttled, waiting" : "") + "\u001b[K");
         err.flush();
     }
 

@@ -37,7 +37,8 @@ final class RestoreCommand extends UserCommand {
         RestoreReport report;
         try (BackupFile.Lines lines = BackupFile.open(file);
              ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "items", progress::done,
-                     progress.total())) {
+                     progress.total())
+                     .throttledWhen(users::throttledRecently)) {
             report = users.restore(lines, progress);
         }
         for (ImportReport.RowProblem problem : report.problems()) {

@@ -1,5 +1,7 @@
 package dev.userconsole.store;
 
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -29,10 +33,86 @@ public final class ParallelScan {
 
     private final DynamoDbClient client;
     private final SdkErrors errors;
+    private final Supplier<Pacer> pacer;
+    private final CapacityMeter meter;
 
     public ParallelScan(DynamoDbClient client, SdkErrors errors) {
+        this(client, errors, unlimited(), new CapacityMeter());
+    }
+
+    /**
+     * @param pacer the connection's read pacer: pages wait for their turn, and a throttled page waits and is
+     *              asked again (each request has its own call timeout; a scan has none)
+     */
+    public ParallelScan(DynamoDbClient client, SdkErrors errors, Supplier<Pacer> pacer, CapacityMeter meter) {
         this.client = client;
         this.errors = errors;
+        this.pacer = pacer;
+        this.meter = meter;
+    }
+
+    private static Supplier<Pacer> unlimited() {
+        Pacer pacer = Pacer.unlimited();
+        return () -> pacer;
+    }
+
+    /** Every page of the request, in order, each asked for as the iterator gets to it. */
+    private Iterable<ScanResponse> pages(ScanRequest request) {
+        return () -> new Iterator<>() {
+            private Map<String, AttributeValue> startKey;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                return !last;
+            }
+
+            @Override
+            public ScanResponse next() {
+                if (last) {
+                    throw new NoSuchElementException();
+                }
+                ScanResponse page = page(request.toBuilder().exclusiveStartKey(startKey).build());
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+                last = startKey == null;
+                return page;
+            }
+        };
+    }
+
+    /**
+     * One page, paced; asked again after throttling until it is answered or the scan is stopped. For the
+     * console's paging as for every page of a scan.
+     */
+    public ScanResponse page(ScanRequest request) {
+        Pacer pacer = this.pacer.get();
+        while (true) {
+            double reserved;
+            try {
+                reserved = pacer.awaitTurn();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scanning", e);
+            }
+            try {
+                ScanResponse page = client.scan(request.toBuilder()
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+                Double units = page.consumedCapacity() == null ? null : page.consumedCapacity().capacityUnits();
+                pacer.answered(reserved, units);
+                meter.read(units, page.scannedCount() == null ? page.count() : page.scannedCount(), page.count());
+                return page;
+            } catch (SdkException e) {
+                ConsoleException translated = errors.translate(e);
+                if (translated.problem() != Problem.THROTTLED) {
+                    throw translated;
+                }
+                pacer.throttled(reserved);
+                if (Thread.currentThread().isInterrupted()) {
+                    throw translated;
+                }
+            }
+        }
     }
 
     /** Every item the request selects; with {@code segments} &gt; 1, read by that many threads. */
@@ -46,7 +126,8 @@ public final class ParallelScan {
                     try {
                         if (delegate == null) {
                             // the paginator's iterator fetches the first page as soon as it is made
-                            delegate = client.scanPaginator(request).items().iterator();
+                            delegate = StreamSupport.stream(pages(request).spliterator(), false)
+                                    .flatMap(page -> page.items().stream()).iterator();
                         }
                         return delegate.hasNext();
                     } catch (SdkException e) {
@@ -98,11 +179,16 @@ public final class ParallelScan {
         private void read(ScanRequest part) {
             Object end = Boolean.TRUE;
             try {
-                for (ScanResponse page : client.scanPaginator(part)) {
+                for (ScanResponse page : pages(part)) {
                     pages.put(page.items());
                 }
             } catch (SdkException e) {
                 end = errors.translate(e);
+            } catch (IllegalStateException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                end = e;
             } catch (RuntimeException e) {
                 end = e;
             } catch (InterruptedException e) {

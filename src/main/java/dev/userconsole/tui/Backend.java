@@ -3,6 +3,7 @@ package dev.userconsole.tui;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.UserController;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -140,6 +141,12 @@ final class Backend implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /** The controller once connected, without waiting for it. */
+    Optional<UserController> ifConnected() {
+        return controller != null && controller.isDone() && !controller.isCompletedExceptionally()
+                ? Optional.of(controller.join()) : Optional.empty();
     }
 
     boolean isBusy() {

@@ -140,6 +140,22 @@ public final class ConsoleUi {
             backend.start(this::connectionFailed);
             refreshStatus();
         });
+        onTick(this::showUnitsUsed);
+    }
+
+    /** "  throttled, waiting" for progress lines while the table throttles long work; else "". */
+    String throttledNote() {
+        return backend.ifConnected().filter(UserController::throttledRecently).map(users -> "  throttled, waiting")
+                .orElse("");
+    }
+
+    /** The session's capacity units in the status line, redrawn when they change. */
+    private void showUnitsUsed() {
+        backend.ifConnected().ifPresent(users -> {
+            if (status.unitsUsed(users.capacityUsed())) {
+                redrawStatus();
+            }
+        });
     }
 
     /** The main window: closed when the user quits. */

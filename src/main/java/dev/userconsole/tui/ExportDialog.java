@@ -63,7 +63,8 @@ final class ExportDialog {
         AtomicBoolean cancelled = new AtomicBoolean();
         long started = System.nanoTime();
         ProgressDialog dialog = new ProgressDialog(ui, "Exporting to " + path.getFileName(), () -> ProgressText.line(
-                done.get(), 0, (System.nanoTime() - started) / 1e9, "users"), () -> cancelled.set(true));
+                done.get(), 0, (System.nanoTime() - started) / 1e9, "users") + ui.throttledNote(),
+                () -> cancelled.set(true));
         ui.closeDialog(window);
         dialog.open();
         ui.backend().run("Exporting", users -> new UserExporter(users, format, withHashes,

@@ -62,7 +62,8 @@ final class ImportDialog {
         ImportProgress progress = new ImportProgress(ImportFile.countRows(path, null));
         long started = System.nanoTime();
         ProgressDialog dialog = new ProgressDialog(ui, "Importing " + path.getFileName(), () -> ProgressText.line(
-                progress.done(), progress.total(), (System.nanoTime() - started) / 1e9, "rows"), progress::cancel);
+                progress.done(), progress.total(), (System.nanoTime() - started) / 1e9, "rows") + ui.throttledNote(),
+                progress::cancel);
         ui.closeDialog(window);
         dialog.open();
         boolean fail = failOnExisting.isChecked();

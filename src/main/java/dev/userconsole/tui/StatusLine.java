@@ -1,5 +1,6 @@
 package dev.userconsole.tui;
 
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.TableInfo;
 
 /** The always-visible first line: the table, its state, and where the console is connected. */
@@ -10,6 +11,7 @@ final class StatusLine {
     private String tableState;
     /** The connection's name first, "PRODUCTION name" for a production one; empty without a connection. */
     private String connectionBadge = "";
+    private String units = "";
 
     StatusLine(String tableName, String where, boolean embedded, boolean readOnly) {
         this.tableName = tableName;
@@ -35,11 +37,20 @@ final class StatusLine {
         return this;
     }
 
+    /** The session's units, once the engine reported some; whether the line changed. */
+    boolean unitsUsed(CapacityMeter used) {
+        String now = used.readUnits().isEmpty() && used.writeUnits().isEmpty() ? "" : used.describe();
+        boolean changed = !now.equals(units);
+        units = now;
+        return changed;
+    }
+
     String tableName() {
         return tableName;
     }
 
     String text() {
-        return connectionBadge + (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState + "  |  " + where;
+        return connectionBadge + (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState
+                + "  |  " + where + (units.isEmpty() ? "" : "  |  " + units);
     }
 }

@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.gui2.table.TableModel;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserFilter;
@@ -23,6 +24,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -64,6 +66,13 @@ final class UserBrowserView implements View {
     private final List<User> matches = new ArrayList<>();
     private boolean filterComplete;
     private long filterScanned;
+    private String filterUnits = "";
+    /** Whether a whole-table scan may start: a table of more than 100 MB is confirmed first, once a view. */
+    private LargeScan largeScan = LargeScan.UNKNOWN;
+
+    private enum LargeScan { UNKNOWN, ASKING, CONFIRMED }
+
+    private boolean filterThrottled;
     private int filterGeneration;
     private AtomicBoolean filterCancel = new AtomicBoolean();
 
@@ -260,20 +269,52 @@ final class UserBrowserView implements View {
 
     /** Stops the running search, if any, and starts one for the filter's text (parallel segments over HTTP). */
     private void startFilter() {
+        if (filtering() && largeScan == LargeScan.UNKNOWN) {
+            largeScan = LargeScan.ASKING;
+            ui.backend().run("Reading the table's size", users -> users.largeScanCost(false), cost -> {
+                if (cost.isEmpty()) {
+                    largeScan = LargeScan.CONFIRMED;
+                    startFilter();
+                    return;
+                }
+                new LargeScanDialog(ui, cost.get(), () -> {
+                    largeScan = LargeScan.CONFIRMED;
+                    startFilter();
+                }, () -> {
+                    largeScan = LargeScan.UNKNOWN;
+                    filter.setText("");
+                }).open();
+            }, error -> {
+                largeScan = LargeScan.CONFIRMED; // the search itself will say what is wrong
+                startFilter();
+            });
+            return;
+        }
+        if (filtering() && largeScan == LargeScan.ASKING) {
+            return; // the filter starts with the text typed meanwhile once the scan is confirmed
+        }
         stopFilter();
         matches.clear();
         filterComplete = false;
         filterScanned = 0;
+        filterUnits = "";
+        filterThrottled = false;
         render(0);
         if (filtering()) {
             int requestedBy = filterGeneration;
             AtomicBoolean cancelled = filterCancel;
             UserFilter wanted = UserFilter.of(filter.getText());
-            ui.backend().runBeside("Filtering", users -> users.search(wanted, users.defaultScanSegments(),
-                    MAX_MATCHES, (found, scanned) -> ui.backend().post(() -> showMatches(requestedBy, found, scanned)),
-                    cancelled::get), complete -> {
+            ui.backend().runBeside("Filtering", users -> {
+                OptionalDouble before = users.capacityUsed().readUnits();
+                users.search(wanted, users.defaultScanSegments(), MAX_MATCHES, (found, scanned) -> {
+                    boolean throttled = users.throttledRecently();
+                    ui.backend().post(() -> showMatches(requestedBy, found, scanned, throttled));
+                }, cancelled::get);
+                return readUnitsSince(before, users.capacityUsed().readUnits());
+            }, units -> {
                         if (requestedBy == filterGeneration) {
                             filterComplete = true;
+                            filterUnits = units;
                             renderSummary();
                         }
                     }, error -> {
@@ -292,10 +333,17 @@ final class UserBrowserView implements View {
         filterCancel = new AtomicBoolean();
     }
 
-    private void showMatches(int requestedBy, List<User> found, long scanned) {
+    /** What one search read, from the connection's counts before and after it. */
+    private static String readUnitsSince(OptionalDouble before, OptionalDouble after) {
+        return "; " + CapacityMeter.readText(after.isEmpty() ? after
+                : OptionalDouble.of(after.getAsDouble() - before.orElse(0)), false);
+    }
+
+    private void showMatches(int requestedBy, List<User> found, long scanned, boolean throttled) {
         if (requestedBy != filterGeneration) {
             return; // the filter text changed; a new search has started
         }
+        filterThrottled = throttled;
         filterScanned = scanned;
         matches.addAll(found);
         if (found.isEmpty()) {
@@ -381,7 +429,8 @@ final class UserBrowserView implements View {
                 + (descending ? " (descending)" : "") + " within these rows";
         if (filtering()) {
             String progress = filterComplete ? (matches.size() >= MAX_MATCHES ? " (the first " + MAX_MATCHES
-                    + "; narrow the filter)" : "") : ", still searching...";
+                    + "; narrow the filter)" : "") + filterUnits
+                    : filterThrottled ? ", throttled, waiting..." : ", still searching...";
             summary.setText(" " + plural(matches.size(), "match", "matches") + " in " + plural(filterScanned, "user",
                     "users") + progress + sort);
             return;

@@ -2,7 +2,9 @@ package dev.userconsole.users;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.EngineFeatures;
+import dev.userconsole.store.Pacer;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.UserTable;
 import java.util.ArrayList;
@@ -33,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * ({@link BatchInsert}), where the engine has PartiQL; else a conditional PutItem each. Items that need a
  * case-twin check go through {@link ConditionalPut} one by one.
  *
- * <p>Throttled writes back off (jittered, exponential) and are sent again; so is a write whose answer was
- * lost, which is safe because every write is conditional: a resend that finds this exact item stored counts
+ * <p>Every request waits for its turn at the connection's write {@link Pacer}; throttled writes are sent
+ * again when it says, for as long as it takes (until cancelled). A write whose answer was lost is sent again
+ * too, which is safe because every write is conditional: a resend that finds this exact item stored counts
  * it as written. After {@value #LOST_ANSWER_ATTEMPTS} lost answers the item's outcome is unknown.
  */
 public final class NewItemWriter implements AutoCloseable {
@@ -53,13 +56,18 @@ public final class NewItemWriter implements AutoCloseable {
     private static final Set<String> RETRIED_STATEMENT_ERRORS = Set.of("ThrottlingError",
             "ProvisionedThroughputExceeded", "RequestLimitExceeded", "TransactionConflict", "InternalServerError");
 
+    /** Statement errors that mean throttling: paced and sent again, however often, until cancelled. */
+    private static final Set<String> THROTTLED_STATEMENT_ERRORS = Set.of("ThrottlingError",
+            "ProvisionedThroughputExceeded", "RequestLimitExceeded");
+
     private final ConditionalPut put;
+    private final Pacer pacer;
     private final BatchInsert batch;
     private final SdkErrors errors;
     private final ExecutorService pool;
     private final Semaphore room;
     private final int capacity;
-    private final WriteUnits units = new WriteUnits();
+    private final WriteUnits units;
     private final ScheduledExecutorService flusher;
     private final List<Pending> filling = new ArrayList<>(BatchInsert.SIZE);
     private long fillingSince;
@@ -71,6 +79,18 @@ public final class NewItemWriter implements AutoCloseable {
      */
     public NewItemWriter(DynamoDbClient client, String table, EngineFeatures features, SdkErrors errors,
                          int threads) {
+        this(client, table, features, errors, threads, Pacer.unlimited(), new CapacityMeter());
+    }
+
+    /**
+     * @param pacer the connection's write pacer: every request waits for its turn, and throttled writes are
+     *              sent again when the pacer says, for as long as it takes (until cancelled)
+     * @param meter counts the write units consumed on the connection
+     */
+    public NewItemWriter(DynamoDbClient client, String table, EngineFeatures features, SdkErrors errors,
+                         int threads, Pacer pacer, CapacityMeter meter) {
+        this.pacer = pacer;
+        this.units = new WriteUnits(meter);
         this.put = new ConditionalPut(client, table, features, units);
         this.batch = new BatchInsert(client, table, features, units);
         this.errors = errors;
@@ -160,23 +180,29 @@ public final class NewItemWriter implements AutoCloseable {
 
     private PutOutcome writeOne(Pending item) {
         int lostAnswers = 0;
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
+            double reserved = turn(1);
+            if (reserved < 0) {
+                return new PutOutcome.Cancelled();
+            }
             try {
-                return put.attempt(item.item(), item.twinKeys());
+                PutOutcome outcome = put.attempt(item.item(), item.twinKeys());
+                pacer.answered(reserved, null);
+                return outcome;
             } catch (SdkException e) {
+                ConsoleException translated = errors.translate(e);
+                if (translated.problem() == Problem.THROTTLED && !cancelled) {
+                    pacer.throttled(reserved); // sent again when the pacer says, however often
+                    continue;
+                }
+                pacer.answered(reserved, 0.0);
                 if (LostAnswers.mayHaveApplied(e)) {
                     if (++lostAnswers >= LOST_ANSWER_ATTEMPTS) {
                         return unknown();
                     }
                     continue;
                 }
-                ConsoleException translated = errors.translate(e);
-                if (translated.problem() != Problem.THROTTLED || attempt >= MAX_ATTEMPTS || cancelled) {
-                    return new PutOutcome.Failed(translated.problem(), translated.getMessage());
-                }
-                if (!backOff(attempt)) {
-                    return new PutOutcome.Cancelled();
-                }
+                return new PutOutcome.Failed(translated.problem(), translated.getMessage());
             }
         }
     }
@@ -190,9 +216,21 @@ public final class NewItemWriter implements AutoCloseable {
                 return;
             }
             Optional<List<BatchStatementResponse>> answers;
+            double reserved = turn(pending.size());
+            if (reserved < 0) {
+                cancel();
+                continue;
+            }
             try {
                 answers = batch.send(pending.stream().map(Pending::item).collect(Collectors.toList()));
+                pacer.answered(reserved, null);
             } catch (SdkException e) {
+                if (errors.translate(e).problem() == Problem.THROTTLED) {
+                    pacer.throttled(reserved);
+                    attempt--;
+                    continue;
+                }
+                pacer.answered(reserved, 0.0);
                 if (LostAnswers.mayHaveApplied(e)) {
                     if (++lostAnswers >= LOST_ANSWER_ATTEMPTS) {
                         pending.forEach(item -> item.finish(unknown()));
@@ -218,6 +256,10 @@ public final class NewItemWriter implements AutoCloseable {
             if (answers.isEmpty()) { // no PartiQL here: one conditional put each
                 pending.forEach(item -> item.finish(cancelled ? new PutOutcome.Cancelled() : writeOne(item)));
                 return;
+            }
+            if (answers.get().stream().allMatch(answer -> answer.error() != null
+                    && THROTTLED_STATEMENT_ERRORS.contains(answer.error().codeAsString()))) {
+                attempt--; // throttled as a whole: not an attempt that failed
             }
             pending = settle(pending, answers.get(), attempt);
             if (!pending.isEmpty()) {
@@ -245,6 +287,9 @@ public final class NewItemWriter implements AutoCloseable {
             } else if ("AccessDenied".equals(error.codeAsString())) {
                 batch.notPermitted();
                 item.finish(cancelled ? new PutOutcome.Cancelled() : writeOne(item));
+            } else if (THROTTLED_STATEMENT_ERRORS.contains(error.codeAsString())) {
+                pacer.throttled(0);
+                again.add(item);
             } else if (RETRIED_STATEMENT_ERRORS.contains(error.codeAsString()) && attempt < MAX_ATTEMPTS) {
                 again.add(item);
             } else {
@@ -285,6 +330,17 @@ public final class NewItemWriter implements AutoCloseable {
             }
         }
         return gone;
+    }
+
+    /** Waits for the pacer; the units reserved, or -1 when cancelled or interrupted meanwhile. */
+    private double turn(int items) {
+        try {
+            double reserved = pacer.awaitTurn();
+            return cancelled ? -1 : reserved;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private void backOffOrCancel(int attempt) {

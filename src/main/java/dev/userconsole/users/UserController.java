@@ -6,8 +6,10 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.MfaCodes;
 import dev.userconsole.store.ParallelScan;
+import dev.userconsole.store.TablePacers;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.EngineFeatures;
@@ -37,6 +39,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -73,6 +79,8 @@ public final class UserController implements AutoCloseable {
     private final LostAnswers lost;
     private final EngineFeatures features;
     private final ConditionalPut newItem;
+    private final TablePacers pacers;
+    private final CapacityMeter capacity = new CapacityMeter();
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
@@ -88,11 +96,12 @@ public final class UserController implements AutoCloseable {
         this.table = new UserTable(client, tableName, errors);
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
-        this.scan = new ParallelScan(client, errors);
+        this.pacers = new TablePacers(this::describeTable);
+        this.scan = new ParallelScan(client, errors, pacers::reads, capacity);
         this.lost = new LostAnswers(client, tableName, database.where(), errors);
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
-        this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits());
+        this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -126,6 +135,28 @@ public final class UserController implements AutoCloseable {
     private TableCreation createTableUnguarded(boolean onDemand) {
         boolean created = table.create(onDemand);
         return new TableCreation(created, table.awaitActive());
+    }
+
+    /**
+     * What scanning the whole table will cost, when DescribeTable says it holds more than
+     * {@link ScanCost#CONFIRM_ABOVE_BYTES}: the faces ask before they start such a scan.
+     */
+    public Optional<ScanCost> largeScanCost(boolean consistent) {
+        return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+    }
+
+    private static Double units(ConsumedCapacity consumed) {
+        return consumed == null ? null : consumed.capacityUnits();
+    }
+
+    /** Capacity units this connection's calls consumed, as the engine reported them. */
+    public CapacityMeter capacityUsed() {
+        return capacity;
+    }
+
+    /** Whether long work is waiting because the table throttled it lately ("throttled, waiting"). */
+    public boolean throttledRecently() {
+        return pacers.throttledRecently();
     }
 
     public Optional<TableInfo> describeTable() {
@@ -264,9 +295,9 @@ public final class UserController implements AutoCloseable {
      */
     public UserPage page(Optional<UserPage.Cursor> after, int limit) {
         try {
-            ScanResponse response = client.scan(b -> b.tableName(table.name()).limit(limit)
+            ScanResponse response = scan.page(ScanRequest.builder().tableName(table.name()).limit(limit)
                     .projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES)
-                    .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)));
+                    .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)).build());
             List<User> users = response.items().stream().map(User::fromItem).collect(Collectors.toList());
             Optional<UserPage.Cursor> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? Optional.of(new UserPage.Cursor(response.lastEvaluatedKey())) : Optional.empty();
@@ -354,7 +385,9 @@ public final class UserController implements AutoCloseable {
                     .expressionAttributeNames(built.names())
                     .expressionAttributeValues(built.values())
                     .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.wrote(units(response.consumedCapacity()));
             return Written.answered(User.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> stored = lost.conflicting(e, loaded.emailAddress());
@@ -390,10 +423,12 @@ public final class UserController implements AutoCloseable {
         User found = User.fromItem(readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email)));
         String key = found.emailAddress();
         try {
-            Map<String, AttributeValue> old = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
+            DeleteItemResponse deleted = client.deleteItem(b -> b.tableName(table.name()).key(key(key))
                     .conditionExpression("attribute_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", User.EMAIL))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+                    .returnValues(ReturnValue.ALL_OLD).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.wrote(units(deleted.consumedCapacity()));
+            Map<String, AttributeValue> old = deleted.attributes();
             return Written.answered(old == null || old.isEmpty() ? found : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
             // it was there a moment ago: an earlier attempt that lost its answer deleted it
@@ -421,7 +456,7 @@ public final class UserController implements AutoCloseable {
 
     /** A writer of many new items on this connection, for bulk work (import, restore); close it when done. */
     private NewItemWriter newItemWriter() {
-        return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS);
+        return new NewItemWriter(client, table.name(), features, errors, BULK_WRITERS, pacers.writes(), capacity);
     }
 
     /**
@@ -463,8 +498,10 @@ public final class UserController implements AutoCloseable {
 
     private Optional<Map<String, AttributeValue>> getItem(String key) {
         try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table.name()).key(key(key))
-                    .consistentRead(true)).item();
+            GetItemResponse read = client.getItem(b -> b.tableName(table.name()).key(key(key))
+                    .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            capacity.read(units(read.consumedCapacity()));
+            Map<String, AttributeValue> item = read.item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
         } catch (SdkException e) {
             throw errors.translate(e);

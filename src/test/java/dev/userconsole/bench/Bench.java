@@ -22,7 +22,10 @@ import dev.userconsole.users.ImportReport;
 import dev.userconsole.users.PasswordHasher;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserExporter;
 import dev.userconsole.users.UserFilter;
+import dev.userconsole.testing.ThrottlingProxy;
+import java.util.concurrent.atomic.AtomicLong;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -57,7 +60,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The in-JVM benchmarks of scripts/bench.sh. Each prints Markdown table rows: what, the program's
  * figure, the baseline's figure measured in the same run, the ratio, and the goal.
  *
- * <p>Usage: Bench ENDPOINT SECTION... with sections seed, list, browser, import.
+ * <p>Usage: Bench ENDPOINT SECTION... with sections seed, list, browser, import, throttled.
  */
 public final class Bench {
     private static final String HASH = "$2a$10$ykIB146pc6J/gHogeOAlyu.fTkFHFuL9Do1F.l7StM0iCwLpbHi82";
@@ -80,6 +83,7 @@ public final class Bench {
                 case "list" -> bench.list();
                 case "browser" -> bench.browser();
                 case "import" -> bench.importUsers();
+                case "throttled" -> bench.throttled();
                 default -> throw new IllegalArgumentException(section);
             }
         }
@@ -193,6 +197,51 @@ public final class Bench {
                 + " (SDK scan loop)", fmt(b / median(program)) + "x", ">= 0.95x");
         row("  the same with one segment (s)", fmt(median(programOneSegment)), fmt(b),
                 fmt(b / median(programOneSegment)) + "x", ">= 0.95x");
+    }
+
+    // ---- throttled -------------------------------------------------------------------------------------
+
+    /**
+     * List and export of the big table through {@link ThrottlingProxy} at 1,000 read units a second (burst of
+     * one second), against the same through the proxy with capacity to spare. The table is on demand in
+     * DescribeTable, so the pacer has no provisioned rate to start from: it finds the rate by throttling (AIMD).
+     */
+    private void throttled() throws IOException {
+        String table = "Bench" + BIG;
+        double capacity = Integer.getInteger("bench.throttledReads", 1_000);
+        for (String work : List.of("List", "Export")) {
+            double[] paced = throttledRun(table, work, capacity);
+            double[] free = throttledRun(table, work, 1e9);
+            // what the bucket could grant while the run lasted: its rate, plus the one-second burst it starts with
+            double share = paced[1] / (capacity * paced[0] + capacity);
+            row(work + " " + BIG + " users through a " + (long) capacity + "-read-unit throttle, on-demand in"
+                            + " DescribeTable: the pace found by throttling (units/s)",
+                    fmt(paced[1] / paced[0]) + " (" + fmt(paced[0]) + " s, " + (long) paced[2] + " throttled)",
+                    fmt(free[1] / free[0]) + " (" + fmt(free[0]) + " s, no throttling)",
+                    fmt(share) + " of the capacity", ">= 0.8");
+        }
+    }
+
+    /** Seconds, read units granted and requests throttled of one list or export through the proxy. */
+    private double[] throttledRun(String table, String work, double readUnits) throws IOException {
+        try (ThrottlingProxy proxy = new ThrottlingProxy(endpoint.getPort())) {
+            proxy.provision(table, readUnits, readUnits, 1);
+            Settings through = new Settings(new Target.Endpoint(proxy.endpoint(), "us-east-1",
+                    Credentials.placeholder()), table, 10, Duration.ofSeconds(60), Path.of("target", "bench-logs"));
+            try (UserController users = UserController.open(through)) {
+                PrintWriter out = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
+                        StandardCharsets.UTF_8));
+                double took = seconds(() -> {
+                    if (work.equals("List")) {
+                        programList(users, users.defaultScanSegments());
+                    } else {
+                        check(new UserExporter(users, OutputFormat.JSONL, true, users.defaultScanSegments())
+                                .export(out, new AtomicLong(), () -> false), BIG);
+                    }
+                });
+                return new double[] {took, proxy.reads(table).granted(), proxy.reads(table).throttled()};
+            }
+        }
     }
 
     private static void programList(UserController users, int segments) {

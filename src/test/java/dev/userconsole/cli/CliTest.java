@@ -10,6 +10,7 @@ import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.FaultProxy;
 import dev.userconsole.testing.FaultProxy.Fault;
 import dev.userconsole.testing.LocalDynamoDb;
+import dev.userconsole.testing.ThrottlingProxy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -252,7 +253,7 @@ class CliTest {
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, names.exitCode());
         assertTrue(names.err().contains("first name"), names.err());
-        assertEquals("0 users.", run("list").err().strip());
+        assertEquals("0 users.", firstLine(run("list").err()));
     }
 
     @Test
@@ -264,8 +265,9 @@ class CliTest {
         assertEquals(0, smith.exitCode(), smith.err());
         assertEquals(1, smith.out().lines().count(), smith.out());
         assertTrue(smith.out().contains("\"alice@example.com\""), smith.out());
-        assertEquals("1 user.", smith.err().strip());
-        assertEquals("0 users.", run("list", "--filter", "nobody").err().strip());
+        assertEquals("1 user.", firstLine(smith.err()));
+        assertTrue(smith.err().contains("Scanned 2 users, matched 1; "), smith.err());
+        assertEquals("0 users.", firstLine(run("list", "--filter", "nobody").err()));
     }
 
     @Test
@@ -380,7 +382,9 @@ class CliTest {
                 "Jones", "--password-stdin");
         Result r = run("list", "--format", "jsonl");
         assertEquals(2, r.out().lines().count(), r.out());
-        assertEquals("2 users.", r.err().strip());
+        assertEquals("2 users.", firstLine(r.err()));
+        assertTrue(r.err().matches("(?s).*\\nScanned 2 users, matched 2; about [0-9.]+ MB read, [0-9.]+ read units\\.\\s*"),
+                "scanned, matched, megabytes and units: " + r.err());
         run("delete", "--email", "alice@example.com", "--yes");
         run("delete", "--email", "bob@example.com", "--yes");
         assertEquals("[]", run("list", "--format", "json").out().strip());
@@ -526,5 +530,33 @@ class CliTest {
         Result missing = run(attempts[1]);
         assertTrue(missing.err().contains("'--email=EMAIL', '--first-name=NAME'"), "option names are shown: "
                 + missing.err());
+    }
+
+    @Test
+    void aScanOfMoreThanAHundredMegabytesSaysWhatItWillCostAndNeedsYesWithoutATerminal() throws IOException {
+        insertAlice();
+        try (ThrottlingProxy proxy = new ThrottlingProxy(LocalDynamoDb.server().port())) {
+            proxy.reportTableSize(table, 250_000_000L);
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            for (String command : List.of("list", "export")) {
+                Result refused = run(command);
+                assertEquals(2, refused.exitCode(), refused.err());
+                assertTrue(refused.err().contains("A whole-table scan of " + table + " reads about 250 MB: about"
+                        + " 30,518 read units (about 1 h 41 min at the table's 5 read units a second)."), refused.err());
+                assertTrue(refused.err().contains("add --yes"), refused.err());
+                assertEquals("", refused.out(), "nothing was scanned");
+                Result confirmed = run(command, "--yes");
+                assertEquals(0, confirmed.exitCode(), confirmed.err());
+                assertTrue(confirmed.out().contains("alice@example.com"), confirmed.out());
+            }
+            Result backup = run("backup", "--output", workingDir.resolve("big.jsonl").toString());
+            assertEquals(2, backup.exitCode(), backup.err());
+            assertTrue(backup.err().contains("about 61,036 read units"), "strongly consistent: " + backup.err());
+            assertFalse(Files.exists(workingDir.resolve("big.jsonl")));
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("").strip();
     }
 }

@@ -201,6 +201,9 @@ class ConsoleUiTest {
         console.type("user249");
         String screen = console.waitFor("1 match in 250 users");
         assertTrue(screen.contains("user249@example.com"), screen);
+        // what the filter read, once it has finished: DynamoDB Local reports a scan's units
+        assertTrue(console.waitFor("read units").matches("(?s).*1 match in 250 users; about [0-9.]+ MB read,"
+                + " [0-9.]+ read units.*"), console.text());
         console.press(KeyType.Escape);
         console.waitFor("250 users (all loaded)");
     }
