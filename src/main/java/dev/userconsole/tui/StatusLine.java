@@ -50,7 +50,8 @@ final class StatusLine {
     }
 
     String text() {
+        // where comes last: with a role profile it is long, and a narrow terminal cuts the end of the line
         return connectionBadge + (readOnly ? " READ-ONLY |" : "") + " Table " + tableName + ": " + tableState
-                + "  |  " + where + (units.isEmpty() ? "" : "  |  " + units);
+                + (units.isEmpty() ? "" : "  |  " + units) + "  |  " + where;
     }
 }

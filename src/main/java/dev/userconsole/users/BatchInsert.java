@@ -83,7 +83,9 @@ final class BatchInsert {
                 .map(key -> Map.of(UserTable.KEY, AttributeValue.fromS(key))).collect(Collectors.toList());
         while (!asking.isEmpty()) {
             KeysAndAttributes request = KeysAndAttributes.builder().keys(asking).consistentRead(true).build();
-            var response = client.batchGetItem(b -> b.requestItems(Map.of(table, request)));
+            var response = client.batchGetItem(b -> b.requestItems(Map.of(table, request))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+            response.consumedCapacity().forEach(writeUnits::read);
             response.responses().getOrDefault(table, List.of())
                     .forEach(item -> found.put(item.get(UserTable.KEY).s(), item));
             KeysAndAttributes left = response.unprocessedKeys().get(table);

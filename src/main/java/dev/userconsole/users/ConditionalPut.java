@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -141,8 +142,10 @@ final class ConditionalPut {
     }
 
     private Optional<Map<String, AttributeValue>> read(String key) {
-        Map<String, AttributeValue> stored = client.getItem(b -> b.tableName(table).key(key(key))
-                .consistentRead(true)).item();
+        GetItemResponse answer = client.getItem(b -> b.tableName(table).key(key(key))
+                .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        writeUnits.read(answer.consumedCapacity());
+        Map<String, AttributeValue> stored = answer.item();
         return stored == null || stored.isEmpty() ? Optional.empty() : Optional.of(stored);
     }
 

@@ -2,6 +2,7 @@ package dev.userconsole.users;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Writes whose answer never arrived (a timeout, a reset connection): the write may or may not have
@@ -36,8 +39,10 @@ final class LostAnswers {
     private final String table;
     private final String where;
     private final SdkErrors errors;
+    private final CapacityMeter capacity;
 
-    LostAnswers(DynamoDbClient client, String table, String where, SdkErrors errors) {
+    LostAnswers(DynamoDbClient client, String table, String where, SdkErrors errors, CapacityMeter capacity) {
+        this.capacity = capacity;
         this.client = client;
         this.table = table;
         this.where = where;
@@ -129,8 +134,13 @@ final class LostAnswers {
     }
 
     private Optional<Map<String, AttributeValue>> read(String key) {
-        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(table)
-                .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
+        GetItemResponse answer = client.getItem(b -> b.tableName(table)
+                .key(Map.of(UserTable.KEY, AttributeValue.fromS(key))).consistentRead(true)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        if (answer.consumedCapacity() != null) {
+            capacity.read(answer.consumedCapacity().capacityUnits());
+        }
+        Map<String, AttributeValue> item = answer.item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 

@@ -98,7 +98,7 @@ public final class UserController implements AutoCloseable {
         this.timestamps = new Timestamps(clock);
         this.pacers = new TablePacers(this::describeTable);
         this.scan = new ParallelScan(client, errors, pacers::reads, capacity);
-        this.lost = new LostAnswers(client, tableName, database.where(), errors);
+        this.lost = new LostAnswers(client, tableName, database.where(), errors, capacity);
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
         this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
@@ -142,7 +142,15 @@ public final class UserController implements AutoCloseable {
      * {@link ScanCost#CONFIRM_ABOVE_BYTES}: the faces ask before they start such a scan.
      */
     public Optional<ScanCost> largeScanCost(boolean consistent) {
-        return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+        try {
+            return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+        } catch (ConsoleException e) {
+            if (e.problem() != Problem.ACCESS_DENIED) {
+                throw e;
+            }
+            // credentials that may scan but not describe the table: the size is unknown, the scan goes on
+            return Optional.empty();
+        }
     }
 
     private static Double units(ConsumedCapacity consumed) {

@@ -4,7 +4,10 @@ import dev.userconsole.store.CapacityMeter;
 import java.util.concurrent.atomic.DoubleAdder;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 
-/** Write capacity units consumed, as the engine reports them (ReturnConsumedCapacity); safe from many threads. */
+/**
+ * Write capacity units consumed, as the engine reports them (ReturnConsumedCapacity), and the units of the
+ * reads bulk writes make to check what is stored; safe from many threads.
+ */
 final class WriteUnits {
     private final DoubleAdder total = new DoubleAdder();
     private final CapacityMeter session;
@@ -22,6 +25,13 @@ final class WriteUnits {
         if (consumed != null && consumed.capacityUnits() != null) {
             total.add(consumed.capacityUnits());
             session.wrote(consumed.capacityUnits());
+        }
+    }
+
+    /** A read made on the way (a check of what is stored): counted in the session's read units only. */
+    void read(ConsumedCapacity consumed) {
+        if (consumed != null && consumed.capacityUnits() != null) {
+            session.read(consumed.capacityUnits());
         }
     }
 

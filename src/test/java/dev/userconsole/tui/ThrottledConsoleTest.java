@@ -75,7 +75,7 @@ class ThrottledConsoleTest {
         console.type("needle");
         String done = console.waitFor("the filter's result", screen -> screen.contains("read units"));
         assertTrue(done.contains((USERS / 10) + " matches in " + USERS + " users; about "), done);
-        assertTrue(done.lines().findFirst().orElse("").matches(".*\\|  [0-9.]+ read, not reported write units\\s*"),
+        assertTrue(done.lines().findFirst().orElse("").matches(".*\\|  [0-9.]+ read, not reported write units  \\|  test endpoint\\s*"),
                 "the status line shows the session's units: " + done);
         assertFalse(done.contains("throttling"), "no error: " + done);
     }

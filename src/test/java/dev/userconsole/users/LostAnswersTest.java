@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.net.ConnectException;
@@ -92,7 +93,7 @@ class LostAnswersTest {
         try (UserController users = LocalDynamoDb.controller(table); DynamoDbClient raw = LocalDynamoDb.rawClient()) {
             users.createTable(true);
             users.insert(new NewUser("there@example.com", "There", "User", "password1"));
-            LostAnswers lost = new LostAnswers(raw, table, "test", new SdkErrors("test", table));
+            LostAnswers lost = new LostAnswers(raw, table, "test", new SdkErrors("test", table), new CapacityMeter());
             // dynalite answers a failed condition without the item ReturnValuesOnConditionCheckFailure asks for
             ConditionalCheckFailedException withoutItem = ConditionalCheckFailedException.builder().message("failed")
                     .build();

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.userconsole.config.Credentials;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.EngineFeatures;
+import dev.userconsole.store.Pacer;
 import dev.userconsole.store.SdkErrors;
 import dev.userconsole.testing.FaultProxy;
 import dev.userconsole.testing.LocalDynamoDb;
@@ -133,5 +135,19 @@ class NewItemWriterTest {
         }
         assertEquals(40.0, units, 0.001, "one write unit per item under 1 KB");
         assertEquals(Set.copyOf(items), stored());
+    }
+
+    @Test
+    void theReadsThatCheckExistingItemsAreCountedInTheSessionsReadUnits() {
+        List<Map<String, AttributeValue>> items = seededItems();
+        CapacityMeter session = new CapacityMeter();
+        try (NewItemWriter writer = new NewItemWriter(raw, table, new EngineFeatures(), new SdkErrors("test", table),
+                4, Pacer.unlimited(), session)) {
+            items.forEach(item -> writer.put(item, outcome -> { }));
+        }
+        // DynamoDB Local answers an INSERT refused as a duplicate with no item: the three existing ones are
+        // read back, strongly consistent, one read unit each
+        assertTrue(session.readUnits().isPresent(), "read units reported: " + session.describe());
+        assertEquals(3.0, session.readUnits().getAsDouble(), 0.001, session.describe());
     }
 }
