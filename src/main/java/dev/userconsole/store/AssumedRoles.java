@@ -57,7 +57,7 @@ final class AssumedRoles {
         StsClient sts = StsClient.builder()
                 .region(Region.of(profile.property("region").orElse(fallbackRegion)))
                 .credentialsProvider(source)
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
                 // the role profile's own endpoint_url (and services section) apply to its STS calls
                 .overrideConfiguration(o -> o.defaultProfileFile(files).defaultProfileName(name)
                         .retryStrategy(RetryMode.STANDARD).apiCallTimeout(CALL_TIMEOUT))

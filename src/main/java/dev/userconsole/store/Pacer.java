@@ -26,22 +26,22 @@ public final class Pacer {
     private long lastCut = started - CUT_ONCE_NANOS;
     private volatile long lastThrottled = started - SHOWN_WAITING_NANOS;
 
-    private Pacer(double ceiling, double expected) {
+    private Pacer(double ceiling) {
         this.ceiling = ceiling;
         this.rate = ceiling;
-        this.expected = expected;
+        this.expected = 1;
         // a table that was idle holds at least a second of unused capacity (DynamoDB keeps up to 300 s)
         this.balance = Double.isInfinite(ceiling) ? 0 : ceiling;
     }
 
     /** A pacer that does not wait until throttled: on-demand tables, engines that never throttle. */
     public static Pacer unlimited() {
-        return new Pacer(Double.POSITIVE_INFINITY, 1);
+        return new Pacer(Double.POSITIVE_INFINITY);
     }
 
     /** A pacer for this provisioned capacity, in units per second (unlimited when 0 or less: on demand). */
     public static Pacer provisioned(double unitsPerSecond) {
-        return unitsPerSecond > 0 ? new Pacer(unitsPerSecond, 1) : unlimited();
+        return unitsPerSecond > 0 ? new Pacer(unitsPerSecond) : unlimited();
     }
 
     /** Waits for this request's turn and reserves what such requests have cost lately. */
