@@ -33,7 +33,8 @@ public final class PasswordHasher {
 
     /** A well-formed {@code $2a$}, {@code $2b$} or {@code $2y$} hash with cost 04..31. */
     public static boolean isBcryptHash(String value) {
-        return value != null && value.matches("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+        StoredHash stored = StoredHash.of(value);
+        return stored.isBcrypt() && !stored.locked();
     }
 
     private static ConsoleException unusable() {

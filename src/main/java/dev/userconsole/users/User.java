@@ -18,6 +18,10 @@ public record User(String emailAddress, String firstName, String lastName, Strin
     public static final String PASSWORD = "password";
     public static final String DATE_CREATED = "dateCreated";
     public static final String DATE_UPDATED = "dateUpdated";
+    /** When, by whom (OS user@host) and why an account was locked: absent on unlocked accounts. */
+    public static final String LOCKED_AT = "lockedAt";
+    public static final String LOCKED_BY = "lockedBy";
+    public static final String LOCK_REASON = "lockReason";
 
     static User fromItem(Map<String, AttributeValue> item) {
         return new User(string(item, EMAIL), string(item, FIRST_NAME), string(item, LAST_NAME),
