@@ -91,6 +91,24 @@ start_dynalite() {
   await_endpoint "$work" "dynalite listening on" 300
 }
 
+# report_if_server_gone WORKDIR: when the server started as SERVER_PID has exited, says so once, with what
+# it printed and its exit status, so a failure that follows its death names the cause.
+SERVER_GONE_REPORTED=0
+report_if_server_gone() {
+  local work="$1"
+  [ -n "${SERVER_PID:-}" ] && [ "$SERVER_GONE_REPORTED" -eq 0 ] || return 0
+  kill -0 "$SERVER_PID" 2>/dev/null && return 0
+  SERVER_GONE_REPORTED=1
+  local status=0
+  wait "$SERVER_PID" 2>/dev/null || status=$?
+  echo "      the database server (pid $SERVER_PID) has exited with status $status; it printed:"
+  tail -n 40 "$work/server.out" "$work/server.err" 2>/dev/null | sed 's/^/      server: /'
+  for crash in "$work"/hs_err_pid*.log; do
+    [ -f "$crash" ] && head -n 30 "$crash" | sed 's/^/      crash: /'
+  done
+  dmesg 2>/dev/null | grep -i -E 'killed process|out of memory' | tail -n 3 | sed 's/^/      kernel: /'
+}
+
 stop_dynamodb_local() {
   if [ -n "${SERVER_PID:-}" ]; then
     kill "$SERVER_PID" 2>/dev/null

@@ -58,6 +58,7 @@ check() {
     fail "$name: exit $code, expected $expected"
     sed 's/^/      stdout: /' "$WORK/out"
     sed 's/^/      stderr: /' "$WORK/err"
+    report_if_server_gone "$WORK"
   fi
 }
 
