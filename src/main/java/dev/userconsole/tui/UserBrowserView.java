@@ -418,12 +418,14 @@ final class UserBrowserView implements View {
     }
 
     static int[] columnWidths(int terminalColumns) {
-        int usable = Math.max(40, terminalColumns - 6 - (LOCKED_WIDTH + 1));
+        int usable = Math.max(40 + LOCKED_WIDTH + 1, terminalColumns - 6);
         int date = usable >= 118 ? 24 : usable >= 96 ? 16 : 10;
         int rest = usable - 2 * date;
         int email = rest * 2 / 5;
-        int first = (rest - email) / 2;
-        return new int[] {email, first, rest - email - first, date, date, LOCKED_WIDTH};
+        // the names, not the email, make room for the Locked column
+        int names = rest - email - (LOCKED_WIDTH + 1);
+        int first = names / 2;
+        return new int[] {email, first, names - first, date, date, LOCKED_WIDTH};
     }
 
     private void renderSummary() {
