@@ -246,7 +246,8 @@ witness "bcryptjs $BCRYPTJS_VERSION: the old password does not match the locked 
 witness "bcryptjs $BCRYPTJS3_VERSION: the old password does not match the locked hash" 1 bcryptjs_matches "$WORK/locked.jsonl" lock@example.com "$BCRYPTJS3_VERSION"
 # Python's bcrypt does not answer false: it raises ValueError ("Invalid salt") on the locked hash
 witness "Python bcrypt raises on the locked hash" 3 python_bcrypt_matches "$WORK/locked.jsonl" lock@example.com
-grep -q 'ValueError' "$WORK/witness.err" && pass "Python bcrypt's refusal is a ValueError: $(cat "$WORK/witness.err")"
+REFUSAL="$(grep 'ValueError' "$WORK/witness.err")"
+if [ -n "$REFUSAL" ]; then pass "Python bcrypt's refusal: $REFUSAL"; else fail "Python bcrypt did not raise a ValueError"; fi
 check "unlock" 0 "" "${E[@]}" unlock --email lock@example.com
 expect "unlock says so" "Unlocked user lock@example.com: its password works again." stderr
 check "unlocking it again is refused" 1 "" "${E[@]}" unlock --email lock@example.com
