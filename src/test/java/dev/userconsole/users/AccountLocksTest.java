@@ -75,6 +75,7 @@ class AccountLocksTest {
     @Test
     void lockPrefixesTheHashRecordsWhoWhenWhyAndUnlockGivesTheOldPasswordBack() throws Exception {
         String hash = storedPassword(ANN);
+        Map<String, AttributeValue> original = withoutDateUpdated(stored(ANN));
         String before = users.get(ANN).dateUpdated();
         Written locked = users.lock(" Ann@Example.com ", "  left the company ");
         assertTrue(locked.user().locked());
@@ -106,6 +107,12 @@ class AccountLocksTest {
         }
         assertTrue(users.checkPassword(ANN, PASSWORD));
         assertFalse(users.list().findFirst().orElseThrow().locked());
+        assertEquals(original, withoutDateUpdated(item), "nothing else changed");
+    }
+
+    private static Map<String, AttributeValue> withoutDateUpdated(Map<String, AttributeValue> item) {
+        return item.entrySet().stream().filter(e -> !e.getKey().equals(User.DATE_UPDATED))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test
@@ -160,8 +167,7 @@ class AccountLocksTest {
         assertEquals(Problem.LOCKED, problemOf(() -> users.checkPassword("bare@example.com", "")));
         users.unlock("bare@example.com");
         assertEquals(Map.of(User.EMAIL, AttributeValue.fromS("bare@example.com")),
-                stored("bare@example.com").entrySet().stream().filter(e -> !e.getKey().equals(User.DATE_UPDATED))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                withoutDateUpdated(stored("bare@example.com")));
         raw.putItem(b -> b.tableName(table).item(Map.of(User.EMAIL, AttributeValue.fromS("odd@example.com"),
                 User.PASSWORD, AttributeValue.fromN("7"))));
         assertEquals(Problem.UNUSABLE_STORED_HASH, problemOf(() -> users.lock("odd@example.com", null)));
