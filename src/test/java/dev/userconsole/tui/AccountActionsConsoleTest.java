@@ -57,6 +57,13 @@ class AccountActionsConsoleTest {
         console.press(KeyType.Enter);
     }
 
+    /** The line two below "shown once:" in the new password's dialog, without its frame. */
+    private static String shownPassword(String screen) {
+        List<String> lines = screen.lines().toList();
+        int at = lines.indexOf(lines.stream().filter(l -> l.contains("shown once:")).findFirst().orElseThrow());
+        return lines.get(at + 2).replace("│", "").strip();
+    }
+
     @Test
     void lockAsksForAReasonMarksTheUserAndUnlockLiftsIt() {
         chooseAction(false, "Lock", 2);
@@ -100,9 +107,7 @@ class AccountActionsConsoleTest {
         console.press(KeyType.Enter);
         String screen = console.waitFor("shown once:");
         assertTrue(screen.contains("The user is unlocked."), screen);
-        List<String> lines = screen.lines().toList();
-        int at = lines.indexOf(lines.stream().filter(l -> l.contains("shown once:")).findFirst().orElseThrow());
-        String password = lines.get(at + 2).replace("│", "").strip();
+        String password = shownPassword(screen);
         assertTrue(password.matches("[2-9A-HJ-NP-Za-km-np-z]{20}"), screen);
         assertTrue(store.checkPassword(EMAIL, password), "the shown password is the stored one, unlocked");
 
@@ -124,9 +129,7 @@ class AccountActionsConsoleTest {
         console.press(KeyType.Enter);
         String screen = console.waitFor("shown once:");
         assertTrue(screen.contains("The user is still locked"), screen);
-        List<String> lines = screen.lines().toList();
-        int at = lines.indexOf(lines.stream().filter(l -> l.contains("shown once:")).findFirst().orElseThrow());
-        String phrase = lines.get(at + 2).replace("│", "").strip();
+        String phrase = shownPassword(screen);
         assertTrue(phrase.matches("[a-z]{4,8}(-[a-z]{4,8}){4}"), screen);
         assertTrue(store.get(EMAIL).locked());
         console.press(KeyType.Escape); // Esc closes it too, and clears it
