@@ -116,18 +116,57 @@ stop_dynamodb_local() {
   fi
 }
 
-# bcryptjs_matches FILE EMAIL: an independent witness (bcryptjs from npm, not the program's jBCrypt) of
-# whether $CANDIDATE_PASSWORD (from the environment, never an argument) matches EMAIL's hash in FILE, an
+# bcryptjs_matches FILE EMAIL [VERSION]: an independent witness (bcryptjs from npm, not the program's jBCrypt)
+# of whether $CANDIDATE_PASSWORD (from the environment, never an argument) matches EMAIL's hash in FILE, an
 # `export --include-password-hashes` file (JSON Lines). Returns 0 on a match, 1 on none, 2 when it cannot
-# check (bcryptjs missing, no such user or hash), saying why.
+# check (bcryptjs missing, no such user or hash), saying why. VERSION (default 2.4.3, the original app's)
+# other than the default is installed into a directory of its own: npm keeps one version per directory.
 BCRYPTJS_VERSION=2.4.3
+BCRYPTJS3_VERSION=3.0.3
 bcryptjs_matches() {
-  ensure_node_packages "bcryptjs@$BCRYPTJS_VERSION" || return 2
+  local version="${3:-$BCRYPTJS_VERSION}" tools
+  if [ "$version" = "$BCRYPTJS_VERSION" ]; then
+    ensure_node_packages "bcryptjs@$version" || return 2
+    tools="$NODE_TOOLS"
+  else
+    local own="${USER_CONSOLE_TOOLS:-$ROOT/.tools}/bcryptjs-$version"
+    (USER_CONSOLE_TOOLS="$own" ensure_node_packages "bcryptjs@$version") || return 2
+    tools="$own/node"
+  fi
   node -e '
     const [bcryptjs, file, email] = process.argv.slice(1);
     const users = require("fs").readFileSync(file, "utf8").split("\n").filter(Boolean).map(line => JSON.parse(line));
     const user = users.find(u => u.emailAddress === email);
     if (!user || !user.passwordHash) { console.error("no password hash for " + email + " in " + file); process.exit(2); }
     process.exit(require(bcryptjs).compareSync(process.env.CANDIDATE_PASSWORD, user.passwordHash) ? 0 : 1);
-  ' "$NODE_TOOLS/node_modules/bcryptjs" "$1" "$2"
+  ' "$tools/node_modules/bcryptjs" "$1" "$2"
+}
+
+# python_bcrypt_matches FILE EMAIL: the second independent witness, Python's bcrypt (Debian's python3-bcrypt,
+# for /usr/bin/python3: the pyenv python3 first on the PATH lacks it; installed here when missing), on
+# $CANDIDATE_PASSWORD and EMAIL's hash in FILE as bcryptjs_matches. Returns 0 on a match, 1 on none, 3 when
+# bcrypt raises (it refuses a hash it cannot parse, such as a locked one; the error is printed), 2 when it
+# cannot check.
+python_bcrypt_matches() {
+  if ! /usr/bin/python3 -c 'import bcrypt' 2>/dev/null; then
+    echo "installing python3-bcrypt (apt-get)..." >&2
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-bcrypt \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-bcrypt; } \
+        || sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-bcrypt; } >/dev/null 2>&1
+    /usr/bin/python3 -c 'import bcrypt' 2>/dev/null || { echo "python3-bcrypt is not installed" >&2; return 2; }
+  fi
+  /usr/bin/python3 -c '
+import bcrypt, json, os, sys
+file, email = sys.argv[1:3]
+users = [json.loads(line) for line in open(file, encoding="utf-8") if line.strip()]
+user = next((u for u in users if u.get("emailAddress") == email), None)
+if not user or not user.get("passwordHash"):
+    print("no password hash for " + email + " in " + file, file=sys.stderr)
+    sys.exit(2)
+try:
+    sys.exit(0 if bcrypt.checkpw(os.environ["CANDIDATE_PASSWORD"].encode(), user["passwordHash"].encode()) else 1)
+except ValueError as e:
+    print("bcrypt raised ValueError: " + str(e), file=sys.stderr)
+    sys.exit(3)
+' "$1" "$2"
 }

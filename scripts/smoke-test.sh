@@ -142,7 +142,7 @@ check "list" 0 "" "${E[@]}" list
 expect "list shows the user" "alice@example.com  Alice" stdout
 refute "list shows no hash" '$2a$'
 check "list as csv" 0 "" "${E[@]}" list --format csv
-expect "csv has the header" "emailAddress,firstName,lastName,dateCreated,dateUpdated" stdout
+expect "csv has the header" "emailAddress,firstName,lastName,dateCreated,dateUpdated,locked" stdout
 check "get as json" 0 "" "${E[@]}" get --email ALICE@example.com --format json
 expect "get returns the user" '"emailAddress":"alice@example.com","firstName":"Alice","lastName":"Smith"' stdout
 refute "get shows no hash" 'password'
@@ -214,6 +214,69 @@ check "check-password on an imported user" 0 $'import-pass-2\n' "${E[@]}" check-
 check "check-password on the migrated hash" 0 $'migrated-pass-1\n' "${E[@]}" check-password --email migrated@example.com --password-stdin
 check "a wrong password on the migrated hash" 1 $'import-pass-1\n' "${E[@]}" check-password --email migrated@example.com --password-stdin
 expect "the wrong password is said so" "Password does not match." stderr
+
+echo "== lock and reset"
+# Locking prefixes the stored hash with "!": the original app (bcryptjs 2.4.3), bcryptjs 3 and Python's bcrypt
+# must all refuse the old password while locked and accept it again after unlock.
+LOCK_AUDIT="$WORK/logs/audit.jsonl"
+# witness NAME EXPECTED FUNCTION ARGS...: runs a bcrypt witness on $CANDIDATE_PASSWORD, expecting its exit code
+witness() {
+  local name="$1" expected="$2"
+  shift 2
+  "$@" 2>"$WORK/witness.err"
+  local code=$?
+  if [ "$code" -eq "$expected" ]; then pass "$name"; else fail "$name: exit $code, expected $expected"; sed 's/^/      /' "$WORK/witness.err"; fi
+}
+check "insert a user to lock" 0 $'lock-pass-1\n' "${E[@]}" insert --email lock@example.com --first-name Lock --last-name Able --password-stdin
+check "lock" 0 "" "${E[@]}" lock --email lock@example.com --reason "smoke test"
+expect "lock says so" "Locked user lock@example.com: no password matches until it is unlocked." stderr
+check "locking it again is refused" 1 "" "${E[@]}" lock --email lock@example.com
+expect "the refusal says it is locked already" "User lock@example.com is already locked (since " stderr
+check "check-password on the locked user" 1 $'lock-pass-1\n' "${E[@]}" check-password --email lock@example.com --password-stdin
+expect "check-password says it is locked" "User lock@example.com is locked (since " stderr
+check "list as csv" 0 "" "${E[@]}" list --format csv
+expect "list marks the locked user" "lock@example.com,Lock,Able," stdout
+if printf '%s\n' "$OUT" | grep -q '^lock@example.com,.*,true$'; then pass "its locked column is true"; else fail "its locked column is not true"; fi
+check "export" 0 "" "${E[@]}" export
+expect "export marks the locked user" '"emailAddress":"lock@example.com","firstName":"Lock","lastName":"Able",' stdout
+if printf '%s\n' "$OUT" | grep '"lock@example.com"' | grep -q '"locked":true'; then pass "the export says locked"; else fail "the export does not say locked"; fi
+check "export the locked hash" 0 "" "${E[@]}" export --include-password-hashes --output "$WORK/locked.jsonl"
+if grep '"lock@example.com"' "$WORK/locked.jsonl" | grep -q '"passwordHash":"!\$2a\$10\$'; then pass "the stored hash has the ! prefix"; else fail "the stored hash has no ! prefix"; fi
+export CANDIDATE_PASSWORD=lock-pass-1
+witness "bcryptjs $BCRYPTJS_VERSION: the old password does not match the locked hash" 1 bcryptjs_matches "$WORK/locked.jsonl" lock@example.com
+witness "bcryptjs $BCRYPTJS3_VERSION: the old password does not match the locked hash" 1 bcryptjs_matches "$WORK/locked.jsonl" lock@example.com "$BCRYPTJS3_VERSION"
+# Python's bcrypt does not answer false: it raises ValueError ("Invalid salt") on the locked hash
+witness "Python bcrypt raises on the locked hash" 3 python_bcrypt_matches "$WORK/locked.jsonl" lock@example.com
+REFUSAL="$(grep 'ValueError' "$WORK/witness.err")"
+if [ -n "$REFUSAL" ]; then pass "Python bcrypt's refusal: $REFUSAL"; else fail "Python bcrypt did not raise a ValueError"; fi
+check "unlock" 0 "" "${E[@]}" unlock --email lock@example.com
+expect "unlock says so" "Unlocked user lock@example.com: its password works again." stderr
+check "unlocking it again is refused" 1 "" "${E[@]}" unlock --email lock@example.com
+check "the old password works again" 0 $'lock-pass-1\n' "${E[@]}" check-password --email lock@example.com --password-stdin
+check "export the unlocked hash" 0 "" "${E[@]}" export --include-password-hashes --output "$WORK/unlocked.jsonl"
+witness "bcryptjs $BCRYPTJS_VERSION: the old password matches again" 0 bcryptjs_matches "$WORK/unlocked.jsonl" lock@example.com
+witness "bcryptjs $BCRYPTJS3_VERSION: the old password matches again" 0 bcryptjs_matches "$WORK/unlocked.jsonl" lock@example.com "$BCRYPTJS3_VERSION"
+witness "Python bcrypt: the old password matches again" 0 python_bcrypt_matches "$WORK/unlocked.jsonl" lock@example.com
+check "lock before a reset" 0 "" "${E[@]}" lock --email lock@example.com
+check "reset-password on the locked user" 0 "" "${E[@]}" reset-password --email lock@example.com
+KEPT_LOCKED="$OUT"
+if [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && [[ "$OUT" =~ ^[2-9A-HJ-NP-Za-km-np-z]{20}$ ]]; then pass "the new password is one line of 20 unambiguous characters"; else fail "reset-password printed something else"; fi
+expect "reset-password says the user is still locked" "The user is still locked" stderr
+check "the reset password does not open the locked user" 1 "$KEPT_LOCKED"$'\n' "${E[@]}" check-password --email lock@example.com --password-stdin
+check "reset-password --passphrase --unlock" 0 "" "${E[@]}" reset-password --email lock@example.com --passphrase --unlock
+PASSPHRASE="$OUT"
+if [[ "$PASSPHRASE" =~ ^[a-z]{4,8}(-[a-z]{4,8}){4}$ ]]; then pass "the passphrase is 5 words"; else fail "the passphrase is not 5 words"; fi
+expect "reset-password says the user is unlocked" "The user is unlocked." stderr
+check "the passphrase matches" 0 "$PASSPHRASE"$'\n' "${E[@]}" check-password --email lock@example.com --password-stdin
+check "export the reset hash" 0 "" "${E[@]}" export --include-password-hashes --output "$WORK/reset.jsonl"
+export CANDIDATE_PASSWORD="$PASSPHRASE"
+witness "bcryptjs $BCRYPTJS_VERSION: the reset password verifies" 0 bcryptjs_matches "$WORK/reset.jsonl" lock@example.com
+witness "bcryptjs $BCRYPTJS3_VERSION: the reset password verifies" 0 bcryptjs_matches "$WORK/reset.jsonl" lock@example.com "$BCRYPTJS3_VERSION"
+witness "Python bcrypt: the reset password verifies" 0 python_bcrypt_matches "$WORK/reset.jsonl" lock@example.com
+unset CANDIDATE_PASSWORD
+if grep -rqF -e "$KEPT_LOCKED" -e "$PASSPHRASE" "$WORK/logs"; then fail "a reset password is in the audit log or the program's log"; else pass "no reset password in the audit log or the program's log"; fi
+if grep -q '"action":"reset-password"' "$LOCK_AUDIT" && grep -q '"action":"lock"' "$LOCK_AUDIT" && grep -q '"action":"unlock"' "$LOCK_AUDIT"; then pass "lock, unlock and reset-password are audited"; else fail "lock, unlock or reset-password is not audited"; fi
+check "delete the locked-and-reset user" 0 "" "${E[@]}" delete --email lock@example.com --yes
 
 echo "== non-ASCII names and passwords"
 # Under LC_ALL=C (scripts/test.sh runs this flow so too) the JVM would read and write ASCII: names and the

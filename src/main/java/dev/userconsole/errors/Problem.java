@@ -9,6 +9,10 @@ public enum Problem {
     NOT_FOUND(Outcome.REFUSED),
     CHANGED_BY_SOMEONE_ELSE(Outcome.REFUSED),
     UNUSABLE_STORED_HASH(Outcome.REFUSED),
+    /** The account is locked: no password matches it until it is unlocked. */
+    LOCKED(Outcome.REFUSED),
+    ALREADY_LOCKED(Outcome.REFUSED),
+    NOT_LOCKED(Outcome.REFUSED),
     READ_ONLY(Outcome.REFUSED),
     TABLE_MISSING(Outcome.UNAVAILABLE),
     UNREACHABLE(Outcome.UNAVAILABLE),

@@ -358,6 +358,20 @@ public final class ConsoleUi {
         unlessReadOnly(() -> new FindUserDialog(this, "Delete user", this::deleteUser).open());
     }
 
+    /** Locks the user as loaded, asking for an optional reason. */
+    void lockUser(User user) {
+        unlessReadOnly(() -> new LockUserDialog(this, user, true).open());
+    }
+
+    void unlockUser(User user) {
+        unlessReadOnly(() -> new LockUserDialog(this, user, false).open());
+    }
+
+    /** Asks random or passphrase (and unlock, when locked), then shows the new password once. */
+    void resetPassword(User user) {
+        unlessReadOnly(() -> new ResetPasswordDialog(this, user).open());
+    }
+
     void createTable() {
         unlessReadOnly(() -> new CreateTableDialog(this).open());
     }

@@ -20,6 +20,9 @@ final class UserActionsDialog {
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label(VisibleText.forScreen(user.emailAddress())));
         panel.addComponent(new Label(VisibleText.forScreen(user.firstName()) + " " + VisibleText.forScreen(user.lastName())));
+        if (user.locked()) {
+            panel.addComponent(new Label("Locked: no password matches."));
+        }
         panel.addComponent(new EmptySpace());
         String writes = ui.readOnly() ? " (disabled: read-only)" : "";
         actions.addItem("Update" + writes, () -> {
@@ -29,6 +32,18 @@ final class UserActionsDialog {
         actions.addItem("Delete" + writes, () -> {
             ui.closeDialog(window);
             ui.deleteUser(user);
+        });
+        actions.addItem((user.locked() ? "Unlock" : "Lock") + writes, () -> {
+            ui.closeDialog(window);
+            if (user.locked()) {
+                ui.unlockUser(user);
+            } else {
+                ui.lockUser(user);
+            }
+        });
+        actions.addItem("Reset password" + writes, () -> {
+            ui.closeDialog(window);
+            ui.resetPassword(user);
         });
         actions.addItem("Cancel", () -> ui.closeDialog(window));
         panel.addComponent(actions);

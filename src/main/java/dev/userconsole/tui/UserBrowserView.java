@@ -42,9 +42,11 @@ final class UserBrowserView implements View {
     static final int WINDOW_PAGES = 5;
     /** Matches a filter keeps; a filter that matches more asks to be narrowed. */
     static final int MAX_MATCHES = 2000;
-    private static final String[] COLUMNS = {"Email", "First name", "Last name", "Created", "Updated"};
+    private static final String[] COLUMNS = {"Email", "First name", "Last name", "Created", "Updated", "Locked"};
     private static final List<Function<User, String>> VALUES = List.of(User::emailAddress, User::firstName,
-            User::lastName, User::dateCreated, User::dateUpdated);
+            User::lastName, User::dateCreated, User::dateUpdated, user -> user.locked() ? "locked" : "");
+    /** The "Locked" column: its header's width, and one column of space before it. */
+    private static final int LOCKED_WIDTH = 6;
 
     private final ConsoleUi ui;
     private final int pageSize;
@@ -409,19 +411,21 @@ final class UserBrowserView implements View {
 
     /** Dates shrink to fit narrow terminals: full, to the minute, or the day. */
     private static String display(int column, String value, int width) {
-        if (value == null || column < 3 || value.length() <= width) {
+        if (value == null || column < 3 || column > 4 || value.length() <= width) {
             return value;
         }
         return width >= 16 && value.length() >= 16 ? value.substring(0, 16).replace('T', ' ') : value.substring(0, 10);
     }
 
     static int[] columnWidths(int terminalColumns) {
-        int usable = Math.max(40, terminalColumns - 6);
+        int usable = Math.max(40 + LOCKED_WIDTH + 1, terminalColumns - 6);
         int date = usable >= 118 ? 24 : usable >= 96 ? 16 : 10;
         int rest = usable - 2 * date;
         int email = rest * 2 / 5;
-        int first = (rest - email) / 2;
-        return new int[] {email, first, rest - email - first, date, date};
+        // the names, not the email, make room for the Locked column
+        int names = rest - email - (LOCKED_WIDTH + 1);
+        int first = names / 2;
+        return new int[] {email, first, names - first, date, date, LOCKED_WIDTH};
     }
 
     private void renderSummary() {

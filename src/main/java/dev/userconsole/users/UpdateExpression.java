@@ -7,7 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A {@code SET} update expression with a condition, every attribute name and value behind a placeholder
+ * A {@code SET} (and {@code REMOVE}) update expression with a condition, every attribute name and value behind a placeholder
  * ({@code #n0}, {@code :v0}) so no name can collide with a reserved word and no value is ever spliced in.
  */
 public record UpdateExpression(String update, String condition, Map<String, String> names,
@@ -19,6 +19,7 @@ public record UpdateExpression(String update, String condition, Map<String, Stri
 
     public static final class Builder {
         private final List<String> assignments = new ArrayList<>();
+        private final List<String> removals = new ArrayList<>();
         private final Map<String, String> names = new LinkedHashMap<>();
         private final Map<String, AttributeValue> values = new LinkedHashMap<>();
         private String condition;
@@ -50,6 +51,11 @@ public record UpdateExpression(String update, String condition, Map<String, Stri
             return this;
         }
 
+        public Builder remove(String attribute) {
+            removals.add(name(attribute));
+            return this;
+        }
+
         /** The condition, written with placeholders from {@link #name} and {@link #value}. */
         public Builder condition(String expression) {
             this.condition = expression;
@@ -60,7 +66,8 @@ public record UpdateExpression(String update, String condition, Map<String, Stri
             if (assignments.isEmpty()) {
                 throw new IllegalStateException("an update expression needs at least one SET assignment");
             }
-            return new UpdateExpression("SET " + String.join(", ", assignments), condition, Map.copyOf(names),
+            String remove = removals.isEmpty() ? "" : " REMOVE " + String.join(", ", removals);
+            return new UpdateExpression("SET " + String.join(", ", assignments) + remove, condition, Map.copyOf(names),
                     Map.copyOf(values));
         }
     }

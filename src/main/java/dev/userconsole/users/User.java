@@ -8,9 +8,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * ({@code null}) in items older tools wrote; attributes of an unexpected type read as missing.
  *
  * @param emailAddress the key exactly as stored (it may be un-normalised in old items)
+ * @param locked       whether the stored password carries the lock prefix ({@link StoredHash#LOCK_PREFIX}):
+ *                     all a user keeps of it
  */
 public record User(String emailAddress, String firstName, String lastName, String dateCreated,
-                   String dateUpdated) {
+                   String dateUpdated, boolean locked) {
 
     public static final String EMAIL = "emailAddress";
     public static final String FIRST_NAME = "firstName";
@@ -23,9 +25,14 @@ public record User(String emailAddress, String firstName, String lastName, Strin
     public static final String LOCKED_BY = "lockedBy";
     public static final String LOCK_REASON = "lockReason";
 
+    /** An unlocked user. */
+    public User(String emailAddress, String firstName, String lastName, String dateCreated, String dateUpdated) {
+        this(emailAddress, firstName, lastName, dateCreated, dateUpdated, false);
+    }
+
     static User fromItem(Map<String, AttributeValue> item) {
         return new User(string(item, EMAIL), string(item, FIRST_NAME), string(item, LAST_NAME),
-                string(item, DATE_CREATED), string(item, DATE_UPDATED));
+                string(item, DATE_CREATED), string(item, DATE_UPDATED), StoredHash.of(string(item, PASSWORD)).locked());
     }
 
     static String string(Map<String, AttributeValue> item, String name) {

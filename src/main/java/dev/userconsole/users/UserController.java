@@ -44,19 +44,20 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * Every operation on users: validates, hashes, builds the conditional writes and calls DynamoDB.
  * It never touches a screen; both the scriptable commands and the console use it.
  */
 public final class UserController implements AutoCloseable {
-    /** Every attribute a display may show: the password hash is never read for display. */
+    /**
+     * Every attribute a display may show, and the password: read only to tell a locked account by its
+     * {@code !} prefix (the truth, whichever tool locked it), which is all {@link User} keeps of it.
+     */
     private static final List<String> SHOWN_ATTRIBUTES = List.of(User.EMAIL, User.FIRST_NAME, User.LAST_NAME,
-            User.DATE_CREATED, User.DATE_UPDATED);
+            User.DATE_CREATED, User.DATE_UPDATED, User.PASSWORD);
     private static final Map<String, String> SHOWN_NAMES = IntStream.range(0, SHOWN_ATTRIBUTES.size()).boxed()
             .collect(Collectors.toUnmodifiableMap(i -> "#a" + i, SHOWN_ATTRIBUTES::get));
     private static final String SHOWN_PROJECTION = IntStream.range(0, SHOWN_ATTRIBUTES.size())
@@ -81,6 +82,9 @@ public final class UserController implements AutoCloseable {
     private final ConditionalPut newItem;
     private final TablePacers pacers;
     private final CapacityMeter capacity = new CapacityMeter();
+    private final VersionedUpdate updates;
+    private final AccountLocks locks;
+    private final PasswordReset resets;
 
     /** A controller whose writes are neither audited nor refused: for tools and tests. */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock) {
@@ -102,6 +106,9 @@ public final class UserController implements AutoCloseable {
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
         this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
+        this.updates = new VersionedUpdate(client, tableName, timestamps, lost, capacity);
+        this.locks = new AccountLocks(updates, timestamps);
+        this.resets = new PasswordReset(updates, hasher, new PasswordGenerator());
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -357,66 +364,18 @@ public final class UserController implements AutoCloseable {
     }
 
     private Written write(User loaded, ValidChanges changes) {
-        // What the update sets: a stored item holding all of it (new dateUpdated included) is this update's.
-        Map<String, AttributeValue> written = new LinkedHashMap<>();
-        written.put(User.EMAIL, AttributeValue.fromS(loaded.emailAddress()));
-        UpdateExpression.Builder expression = UpdateExpression.builder();
+        Map<String, String> set = new LinkedHashMap<>();
         if (changes.firstName() != null) {
-            expression.set(User.FIRST_NAME, changes.firstName());
-            written.put(User.FIRST_NAME, AttributeValue.fromS(changes.firstName()));
+            set.put(User.FIRST_NAME, changes.firstName());
         }
         if (changes.lastName() != null) {
-            expression.set(User.LAST_NAME, changes.lastName());
-            written.put(User.LAST_NAME, AttributeValue.fromS(changes.lastName()));
+            set.put(User.LAST_NAME, changes.lastName());
         }
         if (changes.passwordHash() != null) {
-            expression.set(User.PASSWORD, changes.passwordHash());
-            written.put(User.PASSWORD, AttributeValue.fromS(changes.passwordHash()));
+            // a locked user stays locked: the new hash gets the lock prefix too (unlock lifts it)
+            set.put(User.PASSWORD, loaded.locked() ? StoredHash.lock(changes.passwordHash()) : changes.passwordHash());
         }
-        String dateUpdated = timestamps.after(loaded.dateUpdated());
-        expression.set(User.DATE_UPDATED, dateUpdated);
-        written.put(User.DATE_UPDATED, AttributeValue.fromS(dateUpdated));
-        String exists = "attribute_exists(" + expression.name(User.EMAIL) + ")";
-        String updated = expression.name(User.DATE_UPDATED);
-        // Items the original app wrote carry no version number; the dateUpdated that was read serves as one.
-        // Read as missing, it is absent or (written by another tool) not a string: either is the same version.
-        expression.condition(loaded.dateUpdated() == null
-                ? exists + " AND (attribute_not_exists(" + updated + ") OR NOT attribute_type(" + updated + ", "
-                        + expression.value(AttributeValue.fromS("S")) + "))"
-                : exists + " AND " + updated + " = " + expression.value(AttributeValue.fromS(loaded.dateUpdated())));
-        UpdateExpression built = expression.build();
-        try {
-            UpdateItemResponse response = client.updateItem(b -> b.tableName(table.name())
-                    .key(key(loaded.emailAddress()))
-                    .updateExpression(built.update())
-                    .conditionExpression(built.condition())
-                    .expressionAttributeNames(built.names())
-                    .expressionAttributeValues(built.values())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            capacity.wrote(units(response.consumedCapacity()));
-            return Written.answered(User.fromItem(response.attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> stored = lost.conflicting(e, loaded.emailAddress());
-            if (stored.isEmpty()) {
-                throw notFound(loaded.emailAddress());
-            }
-            if (LostAnswers.holds(stored, written)) {
-                // an earlier attempt made this very change and the SDK retried after its answer was lost
-                return Written.checked(User.fromItem(stored), lost.checked("update", "the change was saved"));
-            }
-            throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(loaded.emailAddress())
-                    + " was changed by someone else after it was read; reload it and try again.");
-        } catch (SdkException e) {
-            Optional<Map<String, AttributeValue>> stored = lost.storedAfter(e, "update", loaded.emailAddress());
-            if (stored.isPresent() && LostAnswers.holds(stored.get(), written)) {
-                return Written.checked(User.fromItem(stored.get()), lost.checked("update", "the change was saved"));
-            }
-            throw lost.notApplied("update", stored.isEmpty()
-                    ? "user " + VisibleText.of(loaded.emailAddress()) + " no longer exists"
-                    : "the change was not saved", e);
-        }
+        return updates.apply(loaded, VersionedUpdate.Change.setting(set), "update");
     }
 
     /**
@@ -450,6 +409,61 @@ public final class UserController implements AutoCloseable {
             }
             return Written.checked(found, lost.checked("delete", "the user is deleted"));
         }
+    }
+
+    /** The attributes lock and unlock write (names only), for the audit log. */
+    public static final List<String> LOCK_FIELDS = AccountLocks.FIELDS;
+
+    /**
+     * Locks the user stored under exactly this key, or else under its normalised form: its hash gets the
+     * {@code !} prefix, so no password matches (also in the original app), and lockedAt, lockedBy and the
+     * optional reason are recorded. Refused ({@link Problem#ALREADY_LOCKED}) when it is locked already.
+     */
+    public Written lock(String email, String reason) {
+        return guard.run(WriteAction.LOCK, email, AccountLocks.FIELDS,
+                () -> locks.lock(UserValidator.lockReason(reason), storedForWrite(email), null));
+    }
+
+    /** Locks the user as it was loaded earlier: refused if it changed since ({@link Problem#CHANGED_BY_SOMEONE_ELSE}). */
+    public Written lock(User loaded, String reason) {
+        return guard.run(WriteAction.LOCK, loaded.emailAddress(), AccountLocks.FIELDS,
+                () -> locks.lock(UserValidator.lockReason(reason), storedForWrite(loaded), loaded));
+    }
+
+    /** Removes the lock prefix and the lock attributes: the old password works again. */
+    public Written unlock(String email) {
+        return guard.run(WriteAction.UNLOCK, email, AccountLocks.FIELDS,
+                () -> locks.unlock(storedForWrite(email), null));
+    }
+
+    public Written unlock(User loaded) {
+        return guard.run(WriteAction.UNLOCK, loaded.emailAddress(), AccountLocks.FIELDS,
+                () -> locks.unlock(storedForWrite(loaded), loaded));
+    }
+
+    /**
+     * Sets a new generated password and returns it, once; it is never logged, audited or kept. A locked user
+     * stays locked unless {@code unlock}.
+     */
+    public NewPassword resetPassword(String email, PasswordGenerator.Style style, boolean unlock) {
+        return guard.run(WriteAction.RESET_PASSWORD, email, PasswordReset.fields(unlock),
+                () -> resets.reset(storedForWrite(email), null, style, unlock));
+    }
+
+    public NewPassword resetPassword(User loaded, PasswordGenerator.Style style, boolean unlock) {
+        return guard.run(WriteAction.RESET_PASSWORD, loaded.emailAddress(), PasswordReset.fields(unlock),
+                () -> resets.reset(storedForWrite(loaded), loaded, style, unlock));
+    }
+
+    /** The item a write starts from, found as {@link #find} finds it. */
+    private Map<String, AttributeValue> storedForWrite(String email) {
+        return readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email));
+    }
+
+    /** The item a write on a loaded user starts from, under exactly its key. */
+    private Map<String, AttributeValue> storedForWrite(User loaded) {
+        String key = UserValidator.lookupKey(loaded.emailAddress());
+        return readBeforeWrite(() -> getItem(key)).orElseThrow(() -> notFound(key));
     }
 
     /**
@@ -488,9 +502,10 @@ public final class UserController implements AutoCloseable {
                 RestoreReport::auditSummary);
     }
 
-    /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$). */
+    /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$); refused for a locked user. */
     public boolean checkPassword(String email, String password) {
         Map<String, AttributeValue> item = findItem(email).orElseThrow(() -> notFound(email));
+        AccountLocks.refuseIfLocked(item);
         return hasher.matches(password == null ? "" : password, User.string(item, User.PASSWORD));
     }
 
@@ -529,11 +544,11 @@ public final class UserController implements AutoCloseable {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static Map<String, AttributeValue> key(String email) {
+    static Map<String, AttributeValue> key(String email) {
         return Map.of(UserTable.KEY, AttributeValue.fromS(email));
     }
 
-    private static ConsoleException notFound(String email) {
+    static ConsoleException notFound(String email) {
         return new ConsoleException(Problem.NOT_FOUND, "No user with email " + VisibleText.of(email) + ".");
     }
 

@@ -106,7 +106,8 @@ final class UserImporter {
             if ((row.password() == null) == (row.passwordHash() == null)) {
                 throw new InvalidInputException("password", "give either password or passwordHash");
             }
-            if (row.passwordHash() != null && !PasswordHasher.isBcryptHash(row.passwordHash())) {
+            // a locked hash (an export of a locked user) is imported locked
+            if (row.passwordHash() != null && !StoredHash.of(row.passwordHash()).isBcrypt()) {
                 throw new InvalidInputException("passwordHash", "is not a bcrypt hash ($2a$, $2b$ or $2y$)");
             }
             String password = row.password() == null ? null : UserValidator.password(row.password());

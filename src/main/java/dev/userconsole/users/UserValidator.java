@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class UserValidator {
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_LOCK_REASON_LENGTH = 200;
     public static final int MIN_PASSWORD_LENGTH = 8;
     /** bcrypt reads only the first 72 bytes; longer passwords would be silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
@@ -61,13 +62,22 @@ public final class UserValidator {
         return name("last name", raw);
     }
 
+    /** Why an account is locked: optional ({@code null} when blank), else checked like a name. */
+    public static String lockReason(String raw) {
+        return raw == null || raw.isBlank() ? null : text("reason", raw, MAX_LOCK_REASON_LENGTH);
+    }
+
     private static String name(String field, String raw) {
+        return text(field, raw, MAX_NAME_LENGTH);
+    }
+
+    private static String text(String field, String raw, int maxLength) {
         String name = raw == null ? "" : raw.strip();
         if (name.isEmpty()) {
             throw new InvalidInputException(field, "is required");
         }
-        if (name.codePointCount(0, name.length()) > MAX_NAME_LENGTH) {
-            throw new InvalidInputException(field, "is longer than " + MAX_NAME_LENGTH + " characters");
+        if (name.codePointCount(0, name.length()) > maxLength) {
+            throw new InvalidInputException(field, "is longer than " + maxLength + " characters");
         }
         if (name.codePoints().anyMatch(VisibleText::needsEscape)) {
             throw new InvalidInputException(field, "contains control or text-direction characters");

@@ -200,7 +200,7 @@ class CliTest {
         assertTrue(json.out().startsWith("{\"emailAddress\":\"alice@example.com\",\"firstName\":\"Alice\","
                 + "\"lastName\":\"Smith\",\"dateCreated\":\""), json.out());
         Result csv = run("get", "--email", "alice@example.com", "--format", "csv");
-        assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated", csv.out().lines().findFirst().get());
+        assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated,locked", csv.out().lines().findFirst().get());
         for (Result r : new Result[] {table, json, csv, run("list", "--format", "jsonl")}) {
             assertEquals(0, r.exitCode(), r.err());
             assertFalse(r.out().contains("$2a$"), r.out());
@@ -364,7 +364,7 @@ class CliTest {
         insertAlice();
         Result export = run("export", "--format", "csv", "--segments", "3");
         assertEquals(0, export.exitCode(), export.err());
-        assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated", export.out().lines().findFirst().get());
+        assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated,locked", export.out().lines().findFirst().get());
         assertFalse(export.out().contains("$2a$"));
         Path bad = workingDir.resolve("bad.csv");
         Files.writeString(bad, "email,firstName,lastName,password\nbob@example.com,Bob,Ray,short\n");
@@ -399,6 +399,9 @@ class CliTest {
                 new String[] {"update", "--email", "alice@example.com", "--first-name", "Changed"},
                 new String[] {"update", "--email", "alice@example.com", "--new-password", "--password-stdin"},
                 new String[] {"delete", "--email", "alice@example.com", "--yes"},
+                new String[] {"lock", "--email", "alice@example.com", "--reason", "read-only test"},
+                new String[] {"unlock", "--email", "alice@example.com"},
+                new String[] {"reset-password", "--email", "alice@example.com", "--unlock"},
                 new String[] {"--table", "Other_" + table, "create-table"},
                 new String[] {"import", importFile.toString()},
                 new String[] {"serve", "--port", "0", "--in-memory"});
@@ -553,6 +556,116 @@ class CliTest {
             assertEquals(2, backup.exitCode(), backup.err());
             assertTrue(backup.err().contains("about 61,036 read units"), "strongly consistent: " + backup.err());
             assertFalse(Files.exists(workingDir.resolve("big.jsonl")));
+        }
+    }
+
+    @Test
+    void lockMarksTheUserEverywhereCheckPasswordSaysSoAndUnlockGivesThePasswordBack() {
+        insertAlice();
+        Result locked = run("lock", "--email", "Alice@Example.com", "--reason", "left the team");
+        assertEquals(0, locked.exitCode(), locked.err());
+        assertEquals("Locked user alice@example.com: no password matches until it is unlocked.", locked.err().strip());
+        Result check = withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin");
+        assertEquals(1, check.exitCode(), check.err());
+        assertTrue(check.err().startsWith("error: User alice@example.com is locked (since "), check.err());
+        assertTrue(check.err().contains(": left the team); no password matches until it is unlocked."), check.err());
+
+        assertTrue(run("list", "--format", "csv").out().contains(",Alice,Smith,") && run("list", "--format", "csv")
+                .out().lines().anyMatch(l -> l.startsWith("alice@example.com,") && l.endsWith(",true")));
+        assertTrue(run("list", "--format", "json").out().contains("\"locked\":true"));
+        assertTrue(run("list", "--format", "jsonl").out().contains("\"locked\":true"));
+        assertTrue(run("get", "--email", "alice@example.com").out().lines()
+                .anyMatch(l -> l.startsWith("alice@example.com") && l.endsWith("locked")));
+        String table = run("list").out();
+        assertTrue(table.lines().findFirst().orElseThrow().endsWith("locked"), table);
+        assertTrue(run("export", "--format", "jsonl").out().contains("\"locked\":true"));
+        assertTrue(run("export", "--format", "csv").out().lines().anyMatch(l -> l.endsWith(",true")));
+        Result again = run("lock", "--email", "alice@example.com");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("is already locked (since "), again.err());
+
+        Result unlocked = run("unlock", "--email", "alice@example.com");
+        assertEquals(0, unlocked.exitCode(), unlocked.err());
+        assertEquals("Unlocked user alice@example.com: its password works again.", unlocked.err().strip());
+        assertEquals(0, withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode());
+        assertTrue(run("list", "--format", "csv").out().lines().anyMatch(l -> l.startsWith("alice@example.com,")
+                && l.endsWith(",false")));
+        Result notLocked = run("unlock", "--email", "alice@example.com");
+        assertEquals(1, notLocked.exitCode());
+        assertEquals("error: User alice@example.com is not locked; nothing was written.", notLocked.err().strip());
+
+        Result badReason = run("lock", "--email", "alice@example.com", "--reason", "bell\u0007");
+        assertEquals(2, badReason.exitCode());
+        assertEquals("error: reason: contains control or text-direction characters", badReason.err().strip());
+        assertEquals(1, run("lock", "--email", "nobody@example.com").exitCode());
+        assertEquals(1, run("unlock", "--email", "nobody@example.com").exitCode());
+        List<String> audited = AuditLines.read(workingDir.resolve("logs/audit.jsonl")).stream()
+                .filter(r -> List.of("lock", "unlock").contains(r.get("action")))
+                .map(r -> r.get("action") + " " + r.get("outcome") + " " + r.get("problem")).toList();
+        assertEquals(List.of("lock ok null", "lock refused ALREADY_LOCKED", "unlock ok null",
+                "unlock refused NOT_LOCKED", "lock refused INVALID_INPUT", "lock refused NOT_FOUND",
+                "unlock refused NOT_FOUND"), audited);
+    }
+
+    @Test
+    void resetPasswordPrintsTheNewPasswordOnceOnStdoutAndKeepsOrLiftsTheLock() throws IOException {
+        insertAlice();
+        Result reset = run("reset-password", "--email", "alice@example.com");
+        assertEquals(0, reset.exitCode(), reset.err());
+        assertEquals(1, reset.out().lines().count(), reset.out());
+        String password = reset.out().strip();
+        assertTrue(password.matches("[2-9A-HJ-NP-Za-km-np-z]{20}"), password);
+        assertEquals("Set a new password for alice@example.com, printed once on stdout; it is not kept anywhere.",
+                reset.err().strip());
+        assertEquals(1, withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode(), "the old password no longer matches");
+        assertEquals(0, withStdin(password + "\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode());
+
+        assertEquals(0, run("lock", "--email", "alice@example.com").exitCode());
+        Result whileLocked = run("reset-password", "--email", "alice@example.com", "--passphrase");
+        assertEquals(0, whileLocked.exitCode(), whileLocked.err());
+        String phrase = whileLocked.out().strip();
+        assertTrue(phrase.matches("[a-z]{4,8}(-[a-z]{4,8}){4}"), phrase);
+        assertTrue(whileLocked.err().contains("The user is still locked"), whileLocked.err());
+        Result refused = withStdin(phrase + "\n", "check-password", "--email", "alice@example.com", "--password-stdin");
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("is locked"), refused.err());
+
+        Result unlocking = run("reset-password", "--email", "alice@example.com", "--unlock");
+        assertEquals(0, unlocking.exitCode(), unlocking.err());
+        assertTrue(unlocking.err().contains("The user is unlocked."), unlocking.err());
+        String last = unlocking.out().strip();
+        assertEquals(0, withStdin(last + "\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode());
+        String audit = Files.readString(workingDir.resolve("logs/audit.jsonl"));
+        for (String secret : List.of(password, phrase, last, "$2a$")) {
+            assertFalse(audit.contains(secret), "the audit log holds a password or hash");
+        }
+        assertEquals(3, AuditLines.read(workingDir.resolve("logs/audit.jsonl")).stream()
+                .filter(r -> "reset-password".equals(r.get("action")) && "ok".equals(r.get("outcome"))).count());
+        assertEquals(1, run("reset-password", "--email", "nobody@example.com").exitCode());
+    }
+
+    @Test
+    void aLockWhoseAnswerIsLostIsCheckedAndReportedAsSaved() throws IOException {
+        insertAlice();
+        try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            env.put(SettingsLoader.TIMEOUT_SECONDS, "2");
+            proxy.injectInto("UpdateItem", Fault.RESET_MID_RESPONSE, 1);
+            Result locked = run("lock", "--email", "alice@example.com");
+            assertEquals(0, locked.exitCode(), locked.err());
+            assertTrue(locked.err().contains("did not answer the lock (the connection was lost or timed out); checked:"
+                    + " the change was saved.\nLocked user alice@example.com"), locked.err());
+            proxy.clear();
+            Result check = withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                    "--password-stdin");
+            assertEquals(1, check.exitCode(), check.err());
+            assertTrue(check.err().contains("is locked"), check.err());
+            assertEquals(0, run("unlock", "--email", "alice@example.com").exitCode(), "one prefix, removed by one unlock");
         }
     }
 

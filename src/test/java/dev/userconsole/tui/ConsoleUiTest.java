@@ -162,8 +162,9 @@ class ConsoleUiTest {
         open(80, 24);
         console.type("r");
         String screen = console.waitFor("3 users (all loaded)");
-        assertTrue(screen.contains("\\x1b]0;pwned\\x0"), screen);
-        assertTrue(screen.contains("Bidi\\u202eevil\\x"), screen);
+        // the names' columns are 13 wide at 80 columns: the escapes are shown, cut with an ellipsis
+        assertTrue(screen.contains("\\x1b]0;pwned"), screen);
+        assertTrue(screen.contains("Bidi\\u202eev"), screen);
         assertFalse(screen.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0x202e || c == 0x9b), screen);
         String header = console.lineWith("Last name");
         int lastNameColumn = header.indexOf("Last name");
@@ -262,7 +263,7 @@ class ConsoleUiTest {
         assertEquals("Edited", store.get("edit@example.com").lastName());
         assertTrue(store.checkPassword("edit@example.com", "password1"), "the password was left alone");
         console.press(KeyType.Enter);
-        console.waitFor("Edit             Edited");
+        console.waitFor("Edit          Edited");
     }
 
     @Test

@@ -29,6 +29,14 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void removalsFollowTheAssignmentsBehindPlaceholders() {
+        UpdateExpression e = UpdateExpression.builder().set("password", "h").remove("lockedAt").remove("lockReason")
+                .build();
+        assertEquals("SET #n0 = :v0 REMOVE #n1, #n2", e.update());
+        assertEquals(Map.of("#n0", "password", "#n1", "lockedAt", "#n2", "lockReason"), e.names());
+    }
+
+    @Test
     void anExpressionWithoutAssignmentsCannotBeBuilt() {
         assertThrows(IllegalStateException.class, () -> UpdateExpression.builder().build());
     }

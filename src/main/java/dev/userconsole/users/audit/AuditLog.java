@@ -53,7 +53,16 @@ public final class AuditLog {
     }
 
     public static AuditLog to(Path file, String endpoint, String table) {
-        return new AuditLog(file, new Where(System.getProperty("user.name"), Host.name(), endpoint, table));
+        return new AuditLog(file, new Where(osUser(), Host.name(), endpoint, table));
+    }
+
+    /** "user@host": the OS user and machine every record names (also who locked an account). */
+    public static String administrator() {
+        return osUser() + "@" + Host.name();
+    }
+
+    private static String osUser() {
+        return System.getProperty("user.name");
     }
 
     /** Records nothing: for tools and tests that build a controller by hand. */

@@ -5,6 +5,10 @@ public enum WriteAction {
     INSERT("insert", "inserting users"),
     UPDATE("update", "updating users"),
     DELETE("delete", "deleting users"),
+    LOCK("lock", "locking users"),
+    UNLOCK("unlock", "unlocking users"),
+    /** A generated password was set: the record says so, never the password. */
+    RESET_PASSWORD("reset-password", "resetting passwords"),
     CREATE_TABLE("create-table", "creating tables"),
     IMPORT("import", "importing users"),
     /** One row of an import: written, or refused and why. */

@@ -38,6 +38,7 @@ final class CsvUserWriter implements UserWriter {
     public void write(StoredUser stored) {
         List<String> cells = new ArrayList<>();
         Columns.VALUES.forEach(f -> cells.add(cell(f.apply(stored.user()))));
+        cells.add(String.valueOf(stored.user().locked()));
         if (includeHashes) {
             cells.add(stored.passwordHash() == null ? "" : stored.passwordHash());
         }

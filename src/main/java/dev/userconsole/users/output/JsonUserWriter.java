@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 
-/** JSON (an array, or one object) and JSON Lines; missing attributes are left out. */
+/** JSON (an array, or one object) and JSON Lines; missing attributes are left out; {@code locked} is a boolean. */
 final class JsonUserWriter implements UserWriter {
     enum Layout { ARRAY, OBJECT, LINES }
 
@@ -60,6 +60,7 @@ final class JsonUserWriter implements UserWriter {
                     json.writeStringField(names.get(i), value);
                 }
             }
+            json.writeBooleanField(Columns.LOCKED, user.locked());
             if (includeHashes && stored.passwordHash() != null) {
                 json.writeStringField(Columns.HASH, stored.passwordHash());
             }

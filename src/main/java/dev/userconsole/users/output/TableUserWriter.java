@@ -5,6 +5,7 @@ import dev.userconsole.users.User;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Aligned columns for people. Column widths come from the first rows only, so a table of any size
@@ -12,7 +13,7 @@ import java.util.List;
  */
 final class TableUserWriter implements UserWriter {
     private static final int ROWS_FOR_WIDTHS = 200;
-    private static final int[] MAX_WIDTHS = {48, 24, 24, 24, 24};
+    private static final int[] MAX_WIDTHS = {48, 24, 24, 24, 24, 6};
     private static final String GAP = "  ";
 
     private final PrintWriter out;
@@ -25,7 +26,8 @@ final class TableUserWriter implements UserWriter {
 
     @Override
     public void write(User user) {
-        String[] row = Columns.VALUES.stream().map(f -> VisibleText.of(f.apply(user))).toArray(String[]::new);
+        String[] row = Stream.concat(Columns.VALUES.stream().map(f -> VisibleText.of(f.apply(user))),
+                Stream.of(user.locked() ? Columns.LOCKED : "")).toArray(String[]::new);
         if (widths != null) {
             print(row);
             return;
@@ -45,7 +47,7 @@ final class TableUserWriter implements UserWriter {
     }
 
     private void flushPending() {
-        String[] header = Columns.NAMES.toArray(String[]::new);
+        String[] header = Columns.names(false).toArray(String[]::new);
         widths = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             int widest = header[i].length();

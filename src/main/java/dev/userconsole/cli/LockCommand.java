@@ -1,0 +1,52 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.UserController;
+import dev.userconsole.users.UserValidator;
+import dev.userconsole.users.Written;
+import dev.userconsole.users.audit.WriteAction;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "lock", mixinStandardHelpOptions = true,
+        description = {"Lock a user without deleting it: the stored hash gets a ! prefix, so no password matches"
+                + " it (also in the original app) until unlock. Records when, by whom (OS user@host) and why.",
+                "Refused (exit 1) when the user is locked already or was changed while this ran."})
+final class LockCommand extends UserCommand {
+    @Option(names = "--email", required = true, paramLabel = "EMAIL")
+    String email;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, recorded as lockReason (at most "
+            + UserValidator.MAX_LOCK_REASON_LENGTH + " characters).")
+    String reason;
+
+    @Override
+    void validateInput() {
+        UserValidator.lookupKey(email);
+        UserValidator.lockReason(reason);
+    }
+
+    @Override
+    int run(UserController users) {
+        Written locked = users.lock(email, reason);
+        report(locked, "Locked user " + VisibleText.of(locked.user().emailAddress())
+                + ": no password matches until it is unlocked.");
+        return 0;
+    }
+
+    @Override
+    WriteAction writes() {
+        return WriteAction.LOCK;
+    }
+
+    @Override
+    String email() {
+        return email;
+    }
+
+    @Override
+    List<String> fields() {
+        return UserController.LOCK_FIELDS;
+    }
+}
