@@ -249,7 +249,7 @@ class CliTest {
         Result tooLong = withStdin("p".repeat(73) + "\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, tooLong.exitCode());
-        Result names = withStdin("password1\n", "insert", "--email", "bob@example.com", "--first-name", "\u001b[31mBob",
+        Result names = withStdin("password-1\n", "insert", "--email", "bob@example.com", "--first-name", "\u001b[31mBob",
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, names.exitCode());
         assertTrue(names.err().contains("first name"), names.err());
@@ -272,14 +272,14 @@ class CliTest {
 
     @Test
     void aCarriageReturnInsideAStdinPasswordIsRefusedNotCutButALineEndingOneIsDropped() {
-        Result inside = withStdin("password1\rrest\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+        Result inside = withStdin("password-1\rrest\n", "insert", "--email", "cr@example.com", "--first-name", "C",
                 "--last-name", "R", "--password-stdin");
         assertEquals(2, inside.exitCode(), inside.err());
         assertEquals("error: password: contains control characters", inside.err().strip());
-        Result windows = withStdin("password1\r\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+        Result windows = withStdin("password-1\r\n", "insert", "--email", "cr@example.com", "--first-name", "C",
                 "--last-name", "R", "--password-stdin");
         assertEquals(0, windows.exitCode(), windows.err());
-        assertEquals(0, withStdin("password1\n", "check-password", "--email", "cr@example.com",
+        assertEquals(0, withStdin("password-1\n", "check-password", "--email", "cr@example.com",
                 "--password-stdin").exitCode());
     }
 

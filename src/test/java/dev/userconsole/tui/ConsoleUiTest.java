@@ -147,8 +147,8 @@ class ConsoleUiTest {
     @Test
     void aDuplicateInsertIsReportedBesideTheEmail() {
         openWithTable();
-        store.insert(new NewUser("dup@example.com", "First", "Owner", "password1"));
-        console.submitInsertForm("Second", "Try", "dup@example.com", "password2", "password2");
+        store.insert(new NewUser("dup@example.com", "First", "Owner", "password-1"));
+        console.submitInsertForm("Second", "Try", "dup@example.com", "password-2", "password-2");
         console.waitFor("! a user with this email already exists");
         assertEquals("First", store.get("dup@example.com").firstName());
     }
@@ -249,7 +249,7 @@ class ConsoleUiTest {
 
     @Test
     void updateFromTheListChangesOnlyWhatWasEdited() {
-        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password1"));
+        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password-1"));
         console.waitFor("Update");
         console.press(KeyType.Enter);
         console.waitFor("Leave the password empty");
@@ -260,7 +260,7 @@ class ConsoleUiTest {
         console.press(KeyType.Enter);
         console.waitFor("Updated user edit@example.com.");
         assertEquals("Edited", store.get("edit@example.com").lastName());
-        assertTrue(store.checkPassword("edit@example.com", "password1"), "the password was left alone");
+        assertTrue(store.checkPassword("edit@example.com", "password-1"), "the password was left alone");
         console.press(KeyType.Enter);
         console.waitFor("Edit             Edited");
     }
@@ -268,7 +268,7 @@ class ConsoleUiTest {
     @Test
     void aConcurrentChangeIsReportedAndCanBeReloaded() {
         store.createTable(false);
-        store.insert(new NewUser("race@example.com", "Race", "Original", "password1"));
+        store.insert(new NewUser("race@example.com", "Race", "Original", "password-1"));
         open(80, 24);
         console.openUpdateForm("race@example.com");
         store.update("race@example.com", new UserChanges(null, "Theirs", null));
@@ -283,7 +283,7 @@ class ConsoleUiTest {
     @Test
     void anUpdateFromTheFormRefusedByTheStoreIsAuditedOnce(@TempDir Path dir) {
         store.createTable(false);
-        store.insert(new NewUser("vanish@example.com", "Van", "Ish", "password1"));
+        store.insert(new NewUser("vanish@example.com", "Van", "Ish", "password-1"));
         Path audit = dir.resolve("audit.jsonl");
         Settings settings = LocalDynamoDb.settings(table);
         console = new VirtualConsole(80, 24, () -> new UserController(DynamoDbs.open(settings), table,
@@ -300,7 +300,7 @@ class ConsoleUiTest {
 
     @Test
     void deleteAsksFirstAndReportsAMissingUser() {
-        actionsForTheOnlyUser(new NewUser("gone@example.com", "Soon", "Gone", "password1"));
+        actionsForTheOnlyUser(new NewUser("gone@example.com", "Soon", "Gone", "password-1"));
         console.waitFor("Delete");
         console.press(KeyType.ArrowDown);
         console.press(KeyType.Enter);

@@ -213,7 +213,7 @@ class UserControllerTest {
             assertEquals(Problem.TABLE_MISSING, e.problem());
             assertEquals(3, e.exitCode());
             assertEquals(Problem.TABLE_MISSING, assertThrows(ConsoleException.class,
-                    () -> noTable.insert(new NewUser("a@example.com", "A", "B", "password1"))).problem());
+                    () -> noTable.insert(new NewUser("a@example.com", "A", "B", "password-1"))).problem());
             assertTrue(noTable.describeTable().isEmpty());
         }
     }
