@@ -145,6 +145,44 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theFormShowsWhyThePolicyRefusesAPasswordBesideTheField() {
+        openWithTable();
+        console.submitInsertForm("Ann", "Lee", "ann@example.com", "password1", "password1");
+        String screen = console.waitFor("! is one of the 30,000 most common");
+        assertEquals(1, screen.lines().filter(line -> line.contains("! ")).count(), screen);
+        assertEquals(0, store.list().count(), "nothing is sent while the password is refused");
+
+        console.press(KeyType.ReverseTab); // Confirm
+        console.press(KeyType.ReverseTab); // Password
+        console.press(KeyType.Backspace, 9);
+        console.type("Lee-2024");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Backspace, 9);
+        console.type("Lee-2024");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("! must not be the user's last name");
+        assertFalse(console.text().contains("most common"), "the earlier reason is replaced");
+        assertEquals(0, store.list().count());
+    }
+
+    @Test
+    void theUpdateFormShowsWhyANewPasswordIsRefused() {
+        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password-1"));
+        console.waitFor("Update");
+        console.press(KeyType.Enter);
+        console.waitFor("Leave the password empty");
+        console.press(KeyType.Tab, 2); // new password
+        console.type("iloveyou");
+        console.press(KeyType.Tab);
+        console.type("iloveyou");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("! is one of the 30,000 most common");
+        assertTrue(store.checkPassword("edit@example.com", "password-1"), "the password was left alone");
+    }
+
+    @Test
     void aDuplicateInsertIsReportedBesideTheEmail() {
         openWithTable();
         store.insert(new NewUser("dup@example.com", "First", "Owner", "password-1"));
