@@ -175,6 +175,12 @@ check "invalid email" 2 $'long-enough\n' "${E[@]}" insert --email not-an-email -
 expect "invalid email is explained" "email:" stderr
 check "short password" 2 $'short\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
 check "password over 72 bytes" 2 "$(printf 'p%.0s' $(seq 1 73))"$'\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+check "a common password is refused" 2 $'password1\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+expect "a common password is refused with its reason" "error: password: is one of the 30,000 most common passwords, which attackers try first" stderr
+check "the user's own name as password is refused" 2 $'Jones1984\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+expect "the user's own name is named as the reason" "password: must not be the user's last name" stderr
+MIN_PASSWORD_LENGTH=15 check "MIN_PASSWORD_LENGTH=15 refuses a 14-character password" 2 $'fourteen-chars\n' "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones --password-stdin
+expect "the raised minimum is the reason" "password: must be at least 15 characters" stderr
 check "empty first name" 2 $'long-enough\n' "${E[@]}" insert --email bob@example.com --first-name "  " --last-name Jones --password-stdin
 check "control characters in a name" 2 $'long-enough\n' "${E[@]}" insert --email bob@example.com --first-name $'Bob\e[31m' --last-name Jones --password-stdin
 check "password without a terminal or --password-stdin" 2 "" "${E[@]}" insert --email bob@example.com --first-name Bob --last-name Jones

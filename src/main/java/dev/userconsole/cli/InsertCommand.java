@@ -1,6 +1,9 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.config.Settings;
 import dev.userconsole.users.NewUser;
+import dev.userconsole.users.PasswordContext;
+import dev.userconsole.users.PasswordPolicy;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
@@ -37,7 +40,9 @@ final class InsertCommand extends UserCommand {
         UserValidator.email(email);
         UserValidator.firstName(firstName);
         UserValidator.lastName(lastName);
-        password = UserValidator.password(PasswordInput.read(io(), passwordStdin, "Password", true));
+        Settings settings = root.settings(false);
+        password = PasswordPolicy.of(settings).check(PasswordInput.read(io(), passwordStdin, "Password", true),
+                new PasswordContext(email, firstName, lastName, settings.tableName()));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.PasswordContext;
+import dev.userconsole.users.PasswordPolicy;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
@@ -53,8 +56,11 @@ final class UpdateCommand extends UserCommand {
         if (lastName != null) {
             UserValidator.lastName(lastName);
         }
+        // checked again, against the stored names too, once the user is read
+        Settings settings = root.settings(false);
         String password = newPassword || passwordStdin
-                ? UserValidator.password(PasswordInput.read(io(), passwordStdin, "New password", true))
+                ? PasswordPolicy.of(settings).check(PasswordInput.read(io(), passwordStdin, "New password", true),
+                        new PasswordContext(email, firstName, lastName, settings.tableName()))
                 : null;
         changes = new UserChanges(firstName, lastName, password);
     }

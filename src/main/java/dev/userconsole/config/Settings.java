@@ -8,23 +8,37 @@ import java.time.Duration;
  *
  * @param readOnly every write is refused (and audited as refused)
  * @param auditLog the file every write attempt is appended to, one JSON line each
+ * @param minPasswordLength the fewest characters a new password may have ({@code MIN_PASSWORD_LENGTH})
  */
 public record Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
-                       boolean readOnly, Path auditLog, Connection connection, String readOnlyReason) {
+                       boolean readOnly, Path auditLog, Connection connection, String readOnlyReason,
+                       int minPasswordLength) {
 
     /** Why writes are refused when no connection decided it. */
     public static final String READ_ONLY_OPTION = "--read-only or READ_ONLY=true";
 
     /** No connection chosen ({@code connection} is then {@code null}). */
     public Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
+                    boolean readOnly, Path auditLog, int minPasswordLength) {
+        this(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, null, READ_ONLY_OPTION,
+                minPasswordLength);
+    }
+
+    /** No connection chosen, and the default password length. */
+    public Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
                     boolean readOnly, Path auditLog) {
-        this(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, null, READ_ONLY_OPTION);
+        this(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, DEFAULT_MIN_PASSWORD_LENGTH);
     }
 
     public static final String DEFAULT_TABLE = "User";
     public static final int DEFAULT_BCRYPT_COST = 12;
     public static final int MIN_BCRYPT_COST = 10;
     public static final int MAX_BCRYPT_COST = 16;
+    /** NIST SP 800-63B's minimum; it advises 15 where the password is the only factor. */
+    public static final int DEFAULT_MIN_PASSWORD_LENGTH = 8;
+    public static final int MIN_MIN_PASSWORD_LENGTH = 8;
+    /** NIST asks verifiers to allow at least 64 characters, so no policy may demand more. */
+    public static final int MAX_MIN_PASSWORD_LENGTH = 64;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
     public static final String AUDIT_FILE_NAME = "audit.jsonl";
 
@@ -42,7 +56,7 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
         String reason = readOnly ? (chosen.readOnly() ? "connection " + chosen.name() + " has read_only = true"
                 : readOnlyReason) : "connection " + chosen.name() + " is production; give --write to change it";
         return new Settings(target, tableName, bcryptCost, callTimeout, logDir, readOnly || productionLocked,
-                auditLog, chosen, reason);
+                auditLog, chosen, reason, minPasswordLength);
     }
 
     /** "table User", or "table User on production" on a connection: what confirmations name. */

@@ -28,6 +28,7 @@ import software.amazon.awssdk.profiles.Profile;
 public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
     public static final String BCRYPT_COST = "BCRYPT_COST";
+    public static final String MIN_PASSWORD_LENGTH = "MIN_PASSWORD_LENGTH";
     public static final String DATA_DIR = "DATA_DIR";
     public static final String LOG_DIR = "LOG_DIR";
     public static final String TIMEOUT_SECONDS = "DYNAMODB_TIMEOUT_SECONDS";
@@ -168,7 +169,7 @@ public final class SettingsLoader {
     public Settings loadIgnoringConnections(Options options) {
         Path logDir = logDir();
         return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
-                options.readOnly() || readOnly(), auditLog(options, logDir));
+                options.readOnly() || readOnly(), auditLog(options, logDir), minPasswordLength());
     }
 
     /** Where logs go; resolvable before anything else, so logging can start first. */
@@ -303,6 +304,15 @@ public final class SettingsLoader {
                     + Settings.MAX_BCRYPT_COST + " (it is " + cost + ").");
         }
         return cost;
+    }
+
+    private int minPasswordLength() {
+        int length = wholeNumber(MIN_PASSWORD_LENGTH, Settings.DEFAULT_MIN_PASSWORD_LENGTH);
+        if (length < Settings.MIN_MIN_PASSWORD_LENGTH || length > Settings.MAX_MIN_PASSWORD_LENGTH) {
+            throw config(MIN_PASSWORD_LENGTH + " must be from " + Settings.MIN_MIN_PASSWORD_LENGTH + " to "
+                    + Settings.MAX_MIN_PASSWORD_LENGTH + " (it is " + length + ").");
+        }
+        return length;
     }
 
     private Duration callTimeout() {

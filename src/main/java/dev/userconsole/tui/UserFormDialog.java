@@ -15,6 +15,7 @@ import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.NewUser;
+import dev.userconsole.users.PasswordContext;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserValidator;
@@ -24,8 +25,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Insert and Update. Fields are checked with the same rules the controller applies, and each error is
- * shown beside its field before anything is sent. Save is disabled while a save is running.
+ * Insert and Update. Fields are checked with the same rules the controller applies, the password with
+ * the connected controller's policy, and each error is shown beside its field before anything is sent.
+ * Save is disabled while a save is running.
  */
 final class UserFormDialog {
     private static final int FIELD_WIDTH = 40;
@@ -142,7 +144,7 @@ final class UserFormDialog {
             valid &= check("email", UserValidator::email);
         }
         if (changingPassword) {
-            valid &= check("password", UserValidator::password);
+            valid &= check("password", this::checkPassword);
             if (!text("password").equals(text("confirm"))) {
                 fieldError("confirm", "does not match the password");
                 valid = false;
@@ -156,6 +158,18 @@ final class UserFormDialog {
         } else {
             update(changingPassword);
         }
+    }
+
+    /**
+     * The policy of the connected controller (its MIN_PASSWORD_LENGTH, its table), with the names as typed.
+     * Before a connection nothing is checked here: the controller checks when the form is sent, and its
+     * refusal is shown beside the field the same way.
+     */
+    private String checkPassword(String password) {
+        ui.backend().ifConnected().ifPresent(users -> users.passwordPolicy().check(password, new PasswordContext(
+                loaded == null ? text("email") : loaded.emailAddress(), text("first name"), text("last name"),
+                users.tableName())));
+        return password;
     }
 
     private boolean check(String key, Function<String, String> rule) {

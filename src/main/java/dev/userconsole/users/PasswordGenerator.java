@@ -18,11 +18,14 @@ public final class PasswordGenerator {
 
     /** Letters and digits without those read alike (0 O o, 1 l I i): 55 symbols, log2(55) = 5.78 bits each. */
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz";
-    /** 20 characters: 115 bits. */
+    /** 20 characters: 115 bits (more when MIN_PASSWORD_LENGTH asks for more). */
     public static final int LENGTH = 20;
     /** The most common English words of 4 to 8 letters, 2^13 of them: 13 bits a word. */
     static final int WORD_COUNT = 8192;
-    /** 5 words: 65 bits (at most 44 characters, within bcrypt's 72 bytes). */
+    /**
+     * 5 words: 65 bits (at most 44 characters); more words while shorter than the minimum length, which is at
+     * most 64, so a passphrase stays within bcrypt's 72 bytes.
+     */
     public static final int PASSPHRASE_WORDS = 5;
     /** zxcvbn's (MIT) list of English Wikipedia's 30,000 most frequent words, most frequent first. */
     private static final String WORD_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/english_wikipedia.txt";
@@ -32,21 +35,26 @@ public final class PasswordGenerator {
     private List<String> words;
 
     public String generate(Style style) {
-        return style == Style.PASSPHRASE ? passphrase() : random();
+        return generate(style, 0);
     }
 
-    private String random() {
-        StringBuilder password = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
+    /** A new password of at least {@code minLength} characters. */
+    public String generate(Style style, int minLength) {
+        return style == Style.PASSPHRASE ? passphrase(minLength) : random(Math.max(LENGTH, minLength));
+    }
+
+    private String random(int length) {
+        StringBuilder password = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return password.toString();
     }
 
-    private String passphrase() {
+    private String passphrase(int minLength) {
         List<String> list = words();
         StringBuilder phrase = new StringBuilder();
-        for (int i = 0; i < PASSPHRASE_WORDS; i++) {
+        for (int i = 0; i < PASSPHRASE_WORDS || phrase.length() < minLength; i++) {
             phrase.append(i == 0 ? "" : "-").append(list.get(random.nextInt(list.size())));
         }
         return phrase.toString();

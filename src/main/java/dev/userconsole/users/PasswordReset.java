@@ -1,5 +1,6 @@
 package dev.userconsole.users;
 
+import dev.userconsole.errors.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * audited or kept. A locked user stays locked (the new hash gets the prefix) unless the reset unlocks it.
  */
 final class PasswordReset {
+    /** Draws before giving up: a policy refuses a generated password about never (a repeated character). */
+    private static final int ATTEMPTS = 100;
+
     private final VersionedUpdate updates;
     private final PasswordHasher hasher;
     private final PasswordGenerator generator;
+    private final PasswordPolicy policy;
+    private final String tableName;
 
-    PasswordReset(VersionedUpdate updates, PasswordHasher hasher, PasswordGenerator generator) {
+    PasswordReset(VersionedUpdate updates, PasswordHasher hasher, PasswordGenerator generator, PasswordPolicy policy,
+                  String tableName) {
         this.updates = updates;
         this.hasher = hasher;
         this.generator = generator;
+        this.policy = policy;
+        this.tableName = tableName;
     }
 
     /** The attributes a reset writes, for the audit log (names only). */
@@ -33,7 +42,7 @@ final class PasswordReset {
     NewPassword reset(Map<String, AttributeValue> stored, User loaded, PasswordGenerator.Style style, boolean unlock) {
         User current = loaded != null ? loaded : User.fromItem(stored);
         boolean locked = User.fromItem(stored).locked();
-        String password = UserValidator.password(generator.generate(style));
+        String password = newPassword(style, PasswordContext.of(current, tableName));
         String hash = hasher.hash(password);
         List<String> remove = new ArrayList<>();
         if (unlock) {
@@ -43,5 +52,18 @@ final class PasswordReset {
         Written written = updates.apply(current, new VersionedUpdate.Change(set, remove,
                 Map.of(User.PASSWORD, Optional.ofNullable(stored.get(User.PASSWORD)))), "password reset");
         return new NewPassword(written, password, locked && unlock);
+    }
+
+    /** A generated password the policy accepts (long enough for its minimum, no context word). */
+    private String newPassword(PasswordGenerator.Style style, PasswordContext context) {
+        InvalidInputException refused = null;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            try {
+                return policy.check(generator.generate(style, policy.minLength()), context);
+            } catch (InvalidInputException e) {
+                refused = e;
+            }
+        }
+        throw refused;
     }
 }

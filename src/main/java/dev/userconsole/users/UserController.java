@@ -74,6 +74,7 @@ public final class UserController implements AutoCloseable {
     private final UserTable table;
     private final SdkErrors errors;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwords;
     private final Timestamps timestamps;
     private final ParallelScan scan;
     private final WriteGuard guard;
@@ -93,7 +94,14 @@ public final class UserController implements AutoCloseable {
 
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock,
                           WriteGuard guard) {
+        this(database, tableName, hasher, clock, guard, PasswordPolicy.DEFAULT);
+    }
+
+    /** @param passwords which new passwords are accepted */
+    public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock,
+                          WriteGuard guard, PasswordPolicy passwords) {
         this.guard = guard;
+        this.passwords = passwords;
         this.database = database;
         this.client = database.client();
         this.errors = new SdkErrors(database.where(), tableName);
@@ -108,7 +116,7 @@ public final class UserController implements AutoCloseable {
         this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
         this.updates = new VersionedUpdate(client, tableName, timestamps, lost, capacity);
         this.locks = new AccountLocks(updates, timestamps);
-        this.resets = new PasswordReset(updates, hasher, new PasswordGenerator());
+        this.resets = new PasswordReset(updates, hasher, new PasswordGenerator(), passwords, tableName);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -119,7 +127,8 @@ public final class UserController implements AutoCloseable {
     /** @param mfaCodes who to ask for an MFA code when a role profile needs one (a face: prompt or dialog) */
     public static UserController open(Settings settings, MfaCodes mfaCodes) {
         return new UserController(DynamoDbs.open(settings, mfaCodes), settings.tableName(),
-                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(), WriteGuard.of(settings));
+                new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(), WriteGuard.of(settings),
+                PasswordPolicy.of(settings));
     }
 
     /** Whether every write is refused (the faces show their write actions as disabled). */
@@ -133,6 +142,11 @@ public final class UserController implements AutoCloseable {
 
     public String tableName() {
         return table.name();
+    }
+
+    /** Which new passwords this controller accepts: for every other place a password is set. */
+    public PasswordPolicy passwordPolicy() {
+        return passwords;
     }
 
     public TableCreation createTable(boolean onDemand) {
@@ -196,7 +210,8 @@ public final class UserController implements AutoCloseable {
         String email = UserValidator.email(input.email());
         String firstName = UserValidator.firstName(input.firstName());
         String lastName = UserValidator.lastName(input.lastName());
-        String hash = hasher.hash(UserValidator.password(input.password()));
+        String hash = hasher.hash(passwords.check(input.password(),
+                new PasswordContext(email, firstName, lastName, table.name())));
         String now = timestamps.now();
         Map<String, AttributeValue> item = Map.of(
                 User.EMAIL, AttributeValue.fromS(email),
@@ -338,9 +353,8 @@ public final class UserController implements AutoCloseable {
     }
 
     private Written updateUnguarded(String email, UserChanges changes) {
-        ValidChanges valid = validate(changes);
         User current = readBeforeWrite(() -> get(email));
-        return write(current, valid);
+        return write(current, validate(changes, current));
     }
 
     /**
@@ -349,17 +363,20 @@ public final class UserController implements AutoCloseable {
      */
     public Written update(User loaded, UserChanges changes) {
         return guard.run(WriteAction.UPDATE, loaded.emailAddress(), WriteGuard.changedFields(changes),
-                () -> write(loaded, validate(changes)));
+                () -> write(loaded, validate(changes, loaded)));
     }
 
-    private ValidChanges validate(UserChanges changes) {
+    /** @param user the user as read: a new password must not be its email or (new) names */
+    private ValidChanges validate(UserChanges changes, User user) {
         if (changes.isEmpty()) {
             throw new ConsoleException(Problem.NOTHING_TO_UPDATE,
                     "Nothing to update: give a new first name, last name or password.");
         }
         String firstName = changes.firstName() == null ? null : UserValidator.firstName(changes.firstName());
         String lastName = changes.lastName() == null ? null : UserValidator.lastName(changes.lastName());
-        String hash = changes.newPassword() == null ? null : hasher.hash(UserValidator.password(changes.newPassword()));
+        String hash = changes.newPassword() == null ? null : hasher.hash(passwords.check(changes.newPassword(),
+                new PasswordContext(user.emailAddress(), firstName == null ? user.firstName() : firstName,
+                        lastName == null ? user.lastName() : lastName, table.name())));
         return new ValidChanges(firstName, lastName, hash);
     }
 
@@ -471,7 +488,7 @@ public final class UserController implements AutoCloseable {
      * Invalid rows are reported with their line and reason, and nothing is written for them.
      */
     public ImportReport importUsers(Iterator<ImportRow> rows, boolean failOnExisting, ImportProgress progress) {
-        return guard.runImport(audit -> new UserImporter(this::newItemWriter, hasher, timestamps)
+        return guard.runImport(audit -> new UserImporter(this::newItemWriter, hasher, passwords, table.name(), timestamps)
                 .run(rows, failOnExisting ? UserImporter.OnExisting.FAIL : UserImporter.OnExisting.SKIP, progress,
                         audit));
     }

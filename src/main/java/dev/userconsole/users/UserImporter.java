@@ -38,12 +38,20 @@ final class UserImporter {
 
     private final Supplier<NewItemWriter> writers;
     private final PasswordHasher hasher;
+    private final PasswordPolicy passwords;
+    private final String tableName;
     private final Timestamps timestamps;
 
-    /** @param writers makes the writer of one import (it is closed when the import ends) */
-    UserImporter(Supplier<NewItemWriter> writers, PasswordHasher hasher, Timestamps timestamps) {
+    /**
+     * @param writers   makes the writer of one import (it is closed when the import ends)
+     * @param tableName the table imported into, a word plaintext passwords must not be
+     */
+    UserImporter(Supplier<NewItemWriter> writers, PasswordHasher hasher, PasswordPolicy passwords, String tableName,
+                 Timestamps timestamps) {
         this.writers = writers;
         this.hasher = hasher;
+        this.passwords = passwords;
+        this.tableName = tableName;
         this.timestamps = timestamps;
     }
 
@@ -110,7 +118,9 @@ final class UserImporter {
             if (row.passwordHash() != null && !StoredHash.of(row.passwordHash()).isBcrypt()) {
                 throw new InvalidInputException("passwordHash", "is not a bcrypt hash ($2a$, $2b$ or $2y$)");
             }
-            String password = row.password() == null ? null : UserValidator.password(row.password());
+            // a pre-hashed row has no plaintext to check
+            String password = row.password() == null ? null
+                    : passwords.check(row.password(), new PasswordContext(email, first, last, tableName));
             Long earlier = seen.putIfAbsent(email, row.line());
             if (earlier != null) {
                 counts.invalid(row, "email " + email + " already appears on line " + earlier);

@@ -1,19 +1,23 @@
 package dev.userconsole.users;
 
+import dev.userconsole.config.Settings;
 import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.text.VisibleText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Checks and normalises what people type. Every refusal names the field and says why. */
+/**
+ * Checks and normalises what people type. Every refusal names the field and says why. Passwords are
+ * checked by {@link PasswordPolicy}.
+ */
 public final class UserValidator {
     public static final int MAX_EMAIL_LENGTH = 254;
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_LOCK_REASON_LENGTH = 200;
-    public static final int MIN_PASSWORD_LENGTH = 8;
-    /** bcrypt reads only the first 72 bytes; longer passwords would be silently cut. */
-    public static final int MAX_PASSWORD_BYTES = 72;
+    /** The default of {@link PasswordPolicy}, which checks passwords (MIN_PASSWORD_LENGTH may raise it). */
+    public static final int MIN_PASSWORD_LENGTH = Settings.DEFAULT_MIN_PASSWORD_LENGTH;
+    public static final int MAX_PASSWORD_BYTES = PasswordPolicy.MAX_BYTES;
     /** DynamoDB's limit for a partition key value. */
     private static final int MAX_KEY_BYTES = 2048;
 
@@ -83,21 +87,5 @@ public final class UserValidator {
             throw new InvalidInputException(field, "contains control or text-direction characters");
         }
         return name;
-    }
-
-    /** Refuses, never truncates: a password bcrypt would cut must not be accepted. */
-    public static String password(String raw) {
-        String password = raw == null ? "" : raw;
-        if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidInputException("password", "must be at most " + MAX_PASSWORD_BYTES
-                    + " bytes in UTF-8 (bcrypt ignores the rest)");
-        }
-        if (password.codePoints().anyMatch(cp -> cp < 0x20 || cp == 0x7F)) {
-            throw new InvalidInputException("password", "contains control characters");
-        }
-        return password;
     }
 }

@@ -249,7 +249,7 @@ class CliTest {
         Result tooLong = withStdin("p".repeat(73) + "\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, tooLong.exitCode());
-        Result names = withStdin("password1\n", "insert", "--email", "bob@example.com", "--first-name", "\u001b[31mBob",
+        Result names = withStdin("password-1\n", "insert", "--email", "bob@example.com", "--first-name", "\u001b[31mBob",
                 "--last-name", "Jones", "--password-stdin");
         assertEquals(2, names.exitCode());
         assertTrue(names.err().contains("first name"), names.err());
@@ -271,15 +271,51 @@ class CliTest {
     }
 
     @Test
+    void aCommonPasswordIsRefusedWithItsReasonAndExitTwo() {
+        Result common = withStdin("password1\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
+                "--last-name", "Jones", "--password-stdin");
+        assertEquals(2, common.exitCode());
+        assertEquals("error: password: is one of the 30,000 most common passwords, which attackers try first",
+                common.err().strip());
+        assertEquals("0 users.", firstLine(run("list").err()));
+
+        insertAlice();
+        Result update = withStdin("iloveyou\n", "update", "--email", "alice@example.com", "--password-stdin");
+        assertEquals(2, update.exitCode());
+        assertEquals("error: password: is one of the 30,000 most common passwords, which attackers try first",
+                update.err().strip());
+        // the stored names are known only once the user is read: the controller checks them too
+        Result storedName = withStdin("Smith-1990\n", "update", "--email", "alice@example.com", "--password-stdin");
+        assertEquals(2, storedName.exitCode(), storedName.err());
+        assertTrue(storedName.err().contains("password: must not be the user's last name"), storedName.err());
+        assertEquals(0, withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode(), "the password did not change");
+    }
+
+    @Test
+    void minPasswordLengthFromTheEnvironmentIsApplied() {
+        Map<String, String> fifteen = Map.of("MIN_PASSWORD_LENGTH", "15");
+        Result refused = withEnv(fifteen, "fourteen-chars\n", "insert", "--email", "bob@example.com",
+                "--first-name", "Bob", "--last-name", "Jones", "--password-stdin");
+        assertEquals(2, refused.exitCode());
+        assertEquals("error: password: must be at least 15 characters", refused.err().strip());
+        assertEquals(0, withEnv(fifteen, "fifteen-chars-x\n", "insert", "--email", "bob@example.com",
+                "--first-name", "Bob", "--last-name", "Jones", "--password-stdin").exitCode());
+        Result bad = withEnv(Map.of("MIN_PASSWORD_LENGTH", "6"), "", "list");
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("MIN_PASSWORD_LENGTH must be from 8 to 64 (it is 6)."), bad.err());
+    }
+
+    @Test
     void aCarriageReturnInsideAStdinPasswordIsRefusedNotCutButALineEndingOneIsDropped() {
-        Result inside = withStdin("password1\rrest\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+        Result inside = withStdin("password-1\rrest\n", "insert", "--email", "cr@example.com", "--first-name", "C",
                 "--last-name", "R", "--password-stdin");
         assertEquals(2, inside.exitCode(), inside.err());
         assertEquals("error: password: contains control characters", inside.err().strip());
-        Result windows = withStdin("password1\r\n", "insert", "--email", "cr@example.com", "--first-name", "C",
+        Result windows = withStdin("password-1\r\n", "insert", "--email", "cr@example.com", "--first-name", "C",
                 "--last-name", "R", "--password-stdin");
         assertEquals(0, windows.exitCode(), windows.err());
-        assertEquals(0, withStdin("password1\n", "check-password", "--email", "cr@example.com",
+        assertEquals(0, withStdin("password-1\n", "check-password", "--email", "cr@example.com",
                 "--password-stdin").exitCode());
     }
 

@@ -140,7 +140,7 @@ class HostileInputCatalogTest {
         String email = c.text("email").orElseThrow();
         assertOutcome(c, run(Map.of(), "", "get", "--email", email));
         assertOutcome(c, run(Map.of(), "", "delete", "--email", email, "--yes"));
-        assertOutcome(c, run(Map.of(), "password1\n", "check-password", "--email", email, "--password-stdin"));
+        assertOutcome(c, run(Map.of(), "password-1\n", "check-password", "--email", email, "--password-stdin"));
     }
 
     /** An item another tool wrote: every output shows it safely, and it can be checked, updated and deleted. */

@@ -131,6 +131,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void minPasswordLengthDefaultsToEightAndMayBeRaisedTo64() {
+        assertEquals(8, load(Map.of(), Map.of(), Options.none()).minPasswordLength());
+        assertEquals(15, load(Map.of(), Map.of("MIN_PASSWORD_LENGTH", "15"), Options.none()).minPasswordLength());
+        assertEquals(64, load(Map.of("MIN_PASSWORD_LENGTH", " 64 "), Map.of(), Options.none()).minPasswordLength());
+        for (String length : new String[] {"7", "65", "0", "fifteen"}) {
+            ConsoleException e = assertThrows(ConsoleException.class,
+                    () -> load(Map.of("MIN_PASSWORD_LENGTH", length), Map.of(), Options.none()));
+            assertEquals(Problem.CONFIGURATION, e.problem());
+            assertTrue(e.getMessage().startsWith("MIN_PASSWORD_LENGTH must be "), e.getMessage());
+        }
+        ConsoleException e = assertThrows(ConsoleException.class,
+                () -> load(Map.of("MIN_PASSWORD_LENGTH", "7"), Map.of(), Options.none()));
+        assertEquals("MIN_PASSWORD_LENGTH must be from 8 to 64 (it is 7).", e.getMessage());
+    }
+
+    @Test
     void invalidValuesAreRefusedWithASentence() {
         for (String endpoint : new String[] {"foo", "localhost:8000", "ftp://x", "http://", "http://user:pw@h:1"}) {
             ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),

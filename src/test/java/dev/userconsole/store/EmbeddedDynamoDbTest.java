@@ -29,7 +29,7 @@ class EmbeddedDynamoDbTest {
     void usersAreStillThereAfterARestart() {
         try (UserController users = UserController.open(settings())) {
             users.createTable(false);
-            users.insert(new NewUser("kept@example.com", "Kept", "User", "password1"));
+            users.insert(new NewUser("kept@example.com", "Kept", "User", "password-1"));
         }
         assertTrue(Files.isRegularFile(dataDir.resolve("shared-local-instance.db")));
         try (UserController users = UserController.open(settings())) {
@@ -47,7 +47,7 @@ class EmbeddedDynamoDbTest {
             assertEquals(Problem.TABLE_MISSING,
                     assertThrows(ConsoleException.class, () -> users.get("a@example.com")).problem());
             assertEquals(Problem.TABLE_MISSING, assertThrows(ConsoleException.class,
-                    () -> users.insert(new NewUser("a@example.com", "A", "B", "password1"))).problem());
+                    () -> users.insert(new NewUser("a@example.com", "A", "B", "password-1"))).problem());
         }
     }
 

@@ -43,7 +43,7 @@ class ConnectionSwitcherTest {
                 {copyTable, "bob@copy.example"}, {productionTable, "carol@prod.example"}}) {
             try (UserController users = LocalDynamoDb.controller(tableAndUser[0])) {
                 users.createTable(false);
-                users.insert(new NewUser(tableAndUser[1], "First", "Last", "password1"));
+                users.insert(new NewUser(tableAndUser[1], "First", "Last", "password-1"));
             }
         }
         int closedPort;

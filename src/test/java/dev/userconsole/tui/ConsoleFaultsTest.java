@@ -46,7 +46,7 @@ class ConsoleFaultsTest {
     }
 
     private void submitInsertForm(String email) {
-        console.submitInsertForm("Hang", "Tester", email, "password1", "password1");
+        console.submitInsertForm("Hang", "Tester", email, "password-1", "password-1");
     }
 
     /** Tabs through the form until Save has the focus. */

@@ -145,10 +145,48 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theFormShowsWhyThePolicyRefusesAPasswordBesideTheField() {
+        openWithTable();
+        console.submitInsertForm("Ann", "Lee", "ann@example.com", "password1", "password1");
+        String screen = console.waitFor("! is one of the 30,000 most common");
+        assertEquals(1, screen.lines().filter(line -> line.contains("! ")).count(), screen);
+        assertEquals(0, store.list().count(), "nothing is sent while the password is refused");
+
+        console.press(KeyType.ReverseTab); // Confirm
+        console.press(KeyType.ReverseTab); // Password
+        console.press(KeyType.Backspace, 9);
+        console.type("Lee-2024");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Backspace, 9);
+        console.type("Lee-2024");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("! must not be the user's last name");
+        assertFalse(console.text().contains("most common"), "the earlier reason is replaced");
+        assertEquals(0, store.list().count());
+    }
+
+    @Test
+    void theUpdateFormShowsWhyANewPasswordIsRefused() {
+        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password-1"));
+        console.waitFor("Update");
+        console.press(KeyType.Enter);
+        console.waitFor("Leave the password empty");
+        console.press(KeyType.Tab, 2); // new password
+        console.type("iloveyou");
+        console.press(KeyType.Tab);
+        console.type("iloveyou");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("! is one of the 30,000 most common");
+        assertTrue(store.checkPassword("edit@example.com", "password-1"), "the password was left alone");
+    }
+
+    @Test
     void aDuplicateInsertIsReportedBesideTheEmail() {
         openWithTable();
-        store.insert(new NewUser("dup@example.com", "First", "Owner", "password1"));
-        console.submitInsertForm("Second", "Try", "dup@example.com", "password2", "password2");
+        store.insert(new NewUser("dup@example.com", "First", "Owner", "password-1"));
+        console.submitInsertForm("Second", "Try", "dup@example.com", "password-2", "password-2");
         console.waitFor("! a user with this email already exists");
         assertEquals("First", store.get("dup@example.com").firstName());
     }
@@ -250,7 +288,7 @@ class ConsoleUiTest {
 
     @Test
     void updateFromTheListChangesOnlyWhatWasEdited() {
-        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password1"));
+        actionsForTheOnlyUser(new NewUser("edit@example.com", "Edit", "Me", "password-1"));
         console.waitFor("Update");
         console.press(KeyType.Enter);
         console.waitFor("Leave the password empty");
@@ -261,7 +299,7 @@ class ConsoleUiTest {
         console.press(KeyType.Enter);
         console.waitFor("Updated user edit@example.com.");
         assertEquals("Edited", store.get("edit@example.com").lastName());
-        assertTrue(store.checkPassword("edit@example.com", "password1"), "the password was left alone");
+        assertTrue(store.checkPassword("edit@example.com", "password-1"), "the password was left alone");
         console.press(KeyType.Enter);
         console.waitFor("Edit          Edited");
     }
@@ -269,7 +307,7 @@ class ConsoleUiTest {
     @Test
     void aConcurrentChangeIsReportedAndCanBeReloaded() {
         store.createTable(false);
-        store.insert(new NewUser("race@example.com", "Race", "Original", "password1"));
+        store.insert(new NewUser("race@example.com", "Race", "Original", "password-1"));
         open(80, 24);
         console.openUpdateForm("race@example.com");
         store.update("race@example.com", new UserChanges(null, "Theirs", null));
@@ -284,7 +322,7 @@ class ConsoleUiTest {
     @Test
     void anUpdateFromTheFormRefusedByTheStoreIsAuditedOnce(@TempDir Path dir) {
         store.createTable(false);
-        store.insert(new NewUser("vanish@example.com", "Van", "Ish", "password1"));
+        store.insert(new NewUser("vanish@example.com", "Van", "Ish", "password-1"));
         Path audit = dir.resolve("audit.jsonl");
         Settings settings = LocalDynamoDb.settings(table);
         console = new VirtualConsole(80, 24, () -> new UserController(DynamoDbs.open(settings), table,
@@ -301,7 +339,7 @@ class ConsoleUiTest {
 
     @Test
     void deleteAsksFirstAndReportsAMissingUser() {
-        actionsForTheOnlyUser(new NewUser("gone@example.com", "Soon", "Gone", "password1"));
+        actionsForTheOnlyUser(new NewUser("gone@example.com", "Soon", "Gone", "password-1"));
         console.waitFor("Delete");
         console.press(KeyType.ArrowDown);
         console.press(KeyType.Enter);

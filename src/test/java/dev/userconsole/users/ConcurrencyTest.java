@@ -79,7 +79,7 @@ class ConcurrencyTest {
 
     @Test
     void twoConcurrentUpdatesOfOneVersionLetExactlyOneWin() throws Exception {
-        User loaded = users.insert(new NewUser("shared@example.com", "Shared", "User", "password1")).user();
+        User loaded = users.insert(new NewUser("shared@example.com", "Shared", "User", "password-1")).user();
         Map<String, Long> outcomes = race(2, id ->
                 users.update(loaded, new UserChanges("Admin" + id, "Edit" + id, null)));
         assertEquals(Map.of("ok", 1L, Problem.CHANGED_BY_SOMEONE_ELSE.name(), 1L), outcomes);

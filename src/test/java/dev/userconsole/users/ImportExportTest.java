@@ -76,6 +76,32 @@ class ImportExportTest {
     }
 
     @Test
+    void plaintextPasswordsThePolicyRefusesAreReportedByLineAndTheOtherRowsImported() throws IOException {
+        String preHashedCommon = new PasswordHasher(10).hash("password1");
+        ImportReport report = importFile("policy.csv", String.join("\n",
+                "email,firstName,lastName,password,passwordHash",
+                "ivy@example.com,Ivy,Ng,password1,",
+                "jo@example.com,Jo,March,March1868,",
+                "kim@example.com,Kim,Lo,kim-ok-password,",
+                "lu@example.com,Lu,Hash,," + preHashedCommon,
+                "max@example.com,Max,Zed,aaaaaaaaaaaa,",
+                ""), false);
+        assertEquals(2, report.imported());
+        assertEquals(3, report.invalid());
+        List<String> problems = report.problems().stream().map(p -> p.line() + " " + p.email() + " " + p.reason())
+                .collect(Collectors.toList());
+        assertEquals(List.of(
+                "2 ivy@example.com password: is one of the 30,000 most common passwords, which attackers try first",
+                "3 jo@example.com password: must not be the user's last name, also not with digits or symbols added",
+                "6 max@example.com password: is one character repeated, which is guessed at once"), problems);
+        assertEquals(Set.of("kim@example.com", "lu@example.com"),
+                users.list().map(User::emailAddress).collect(Collectors.toSet()));
+        assertTrue(users.checkPassword("kim@example.com", "kim-ok-password"));
+        // a pre-hashed row has no plaintext to check: it is imported as it is
+        assertTrue(users.checkPassword("lu@example.com", "password1"));
+    }
+
+    @Test
     void reRunningAnImportSkipsWhatExistsAndNeverOverwrites() throws IOException {
         importFile("users.csv", CSV, false);
         users.update("ann@example.com", new UserChanges("Changed", null, null));

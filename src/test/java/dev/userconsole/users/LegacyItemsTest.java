@@ -89,7 +89,7 @@ class LegacyItemsTest {
 
     @Test
     void anUnnormalisedKeyIsAlsoFoundByItsNormalisedSpelling() {
-        users.insert(new NewUser("new@example.com", "New", "User", "password1"));
+        users.insert(new NewUser("new@example.com", "New", "User", "password-1"));
         assertEquals("new@example.com", users.get("  NEW@example.com ").emailAddress());
     }
 

@@ -92,7 +92,7 @@ class LostAnswersTest {
         String table = LocalDynamoDb.freshTableName();
         try (UserController users = LocalDynamoDb.controller(table); DynamoDbClient raw = LocalDynamoDb.rawClient()) {
             users.createTable(true);
-            users.insert(new NewUser("there@example.com", "There", "User", "password1"));
+            users.insert(new NewUser("there@example.com", "There", "User", "password-1"));
             LostAnswers lost = new LostAnswers(raw, table, "test", new SdkErrors("test", table), new CapacityMeter());
             // dynalite answers a failed condition without the item ReturnValuesOnConditionCheckFailure asks for
             ConditionalCheckFailedException withoutItem = ConditionalCheckFailedException.builder().message("failed")

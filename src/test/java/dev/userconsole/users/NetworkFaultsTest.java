@@ -210,7 +210,7 @@ class NetworkFaultsTest {
     /** Inserts a user named after the email and remembers it when the insert says it is done. */
     private Written insert(String email) {
         String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('@'));
-        Written written = users.insert(new NewUser(email, name, "Tester", "password1"));
+        Written written = users.insert(new NewUser(email, name, "Tester", "password-1"));
         acknowledged.add(email);
         return written;
     }

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PasswordGeneratorTest {
+    private static final PasswordPolicy POLICY = PasswordPolicy.DEFAULT;
+    private static final PasswordContext CONTEXT = new PasswordContext("ann@example.com", "Ann", "Lee", "User");
     private final PasswordGenerator generator = new PasswordGenerator();
 
     @Test
@@ -24,7 +26,7 @@ class PasswordGeneratorTest {
                 assertTrue(PasswordGenerator.ALPHABET.indexOf(c) >= 0, password);
                 used.add(c);
             }
-            assertEquals(password, UserValidator.password(password));
+            assertEquals(password, POLICY.check(password, CONTEXT));
             assertTrue(seen.add(password), "a repeat after " + i);
         }
         for (char ambiguous : "0Oo1lIi".toCharArray()) {
@@ -55,10 +57,25 @@ class PasswordGeneratorTest {
             for (String part : parts) {
                 assertTrue(words.contains(part), part);
             }
-            assertEquals(phrase, UserValidator.password(phrase));
+            assertEquals(phrase, POLICY.check(phrase, CONTEXT));
             assertTrue(phrase.length() <= 44);
             assertTrue(seen.add(phrase));
         }
         assertFalse(words.contains("the"), "words have at least four letters");
+    }
+
+    @Test
+    void aRaisedMinimumLengthGetsLongerPasswordsThatItsPolicyAccepts() {
+        for (int min : new int[] {15, 21, 40, 64}) {
+            PasswordPolicy policy = new PasswordPolicy(min);
+            for (int i = 0; i < 50; i++) {
+                String random = generator.generate(PasswordGenerator.Style.RANDOM, min);
+                assertEquals(Math.max(PasswordGenerator.LENGTH, min), random.length());
+                assertEquals(random, policy.check(random, CONTEXT));
+                String phrase = generator.generate(PasswordGenerator.Style.PASSPHRASE, min);
+                assertTrue(phrase.length() >= min, phrase);
+                assertEquals(phrase, policy.check(phrase, CONTEXT));
+            }
+        }
     }
 }

@@ -73,7 +73,7 @@ class RefusedAnswersTest {
         proxy = new FaultProxy(LocalDynamoDb.server().port());
         try (UserController direct = LocalDynamoDb.controller(table)) {
             direct.createTable(true);
-            direct.insert(new NewUser("kept@example.com", "Kept", "Before", "password1"));
+            direct.insert(new NewUser("kept@example.com", "Kept", "Before", "password-1"));
         }
         users = UserController.open(settingsThrough(proxy.endpoint(), table));
     }
@@ -161,7 +161,7 @@ class RefusedAnswersTest {
     }
 
     private Written insertNew() {
-        return users.insert(new NewUser("new@example.com", "New", "User", "password1"));
+        return users.insert(new NewUser("new@example.com", "New", "User", "password-1"));
     }
 
     private static void refused(ConsoleException e, Answer answer, String operation) {

@@ -64,7 +64,7 @@ class ServerCrashTest {
                     for (int i = 0; !stop.get(); i++) {
                         String email = "user" + i + "@example.com";
                         try {
-                            users.insert(new NewUser(email, "User", "Number" + i, "password1"));
+                            users.insert(new NewUser(email, "User", "Number" + i, "password-1"));
                             acknowledged.add(email);
                         } catch (ConsoleException e) {
                             failures.add(e);
@@ -96,7 +96,7 @@ class ServerCrashTest {
                 for (String email : acknowledged) {
                     assertEquals(email, users.get(email).emailAddress(), "acknowledged insert survives the kill");
                 }
-                users.insert(new NewUser("after@example.com", "After", "Restart", "password1"));
+                users.insert(new NewUser("after@example.com", "After", "Restart", "password-1"));
                 assertTrue(users.find("after@example.com").isPresent());
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
@@ -190,6 +191,77 @@ class UserControllerTest {
     }
 
     @Test
+    void aCommonPasswordIsRefusedWithItsReasonOnInsertAndUpdateAndNothingChanges() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> users.insert(new NewUser("bob@example.com", "Bob", "Jones", "password1")));
+        assertEquals("password", e.field());
+        assertEquals("password: is one of the 30,000 most common passwords, which attackers try first",
+                e.getMessage());
+        assertTrue(stored("bob@example.com").isEmpty());
+
+        User alice = insertAlice();
+        Map<String, AttributeValue> before = stored("alice@example.com");
+        e = assertThrows(InvalidInputException.class,
+                () -> users.update("alice@example.com", new UserChanges(null, null, "iloveyou")));
+        assertEquals("password: is one of the 30,000 most common passwords, which attackers try first",
+                e.getMessage());
+        assertThrows(InvalidInputException.class,
+                () -> users.update(alice, new UserChanges("Changed", null, "PASSWORD1")));
+        assertEquals(before, stored("alice@example.com"), "neither the names nor the password changed");
+        assertTrue(users.checkPassword("alice@example.com", "correct horse"));
+    }
+
+    @Test
+    void aNewPasswordMayNotBeTheUsersEmailNamesOrTheTableName() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> users.insert(new NewUser("bob@example.com", "Bob", "Jones", "Jones1984")));
+        assertEquals("password: must not be the user's last name, also not with digits or symbols added",
+                e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> users.insert(new NewUser("bob@example.com", "Bob", "Jones", table.toLowerCase() + "!")));
+        assertEquals("password: must not be the table's name, also not with digits or symbols added",
+                e.getMessage());
+        assertTrue(stored("bob@example.com").isEmpty());
+
+        User alice = insertAlice(); // alice@example.com, Alice Smith
+        Map<String, AttributeValue> before = stored("alice@example.com");
+        // by email the stored names are the context; a form's loaded user is the context
+        e = assertThrows(InvalidInputException.class,
+                () -> users.update("alice@example.com", new UserChanges(null, null, "Smith-2024")));
+        assertEquals("password: must not be the user's last name, also not with digits or symbols added",
+                e.getMessage());
+        e = assertThrows(InvalidInputException.class,
+                () -> users.update(alice, new UserChanges(null, null, "alice@example.com")));
+        assertEquals("password: must not be the user's email address, also not with digits or symbols added",
+                e.getMessage());
+        // a name changed in the same update counts with its new value
+        e = assertThrows(InvalidInputException.class,
+                () -> users.update(alice, new UserChanges("Beatrix", null, "beatrix_99")));
+        assertEquals("password: must not be the user's first name, also not with digits or symbols added",
+                e.getMessage());
+        assertEquals(before, stored("alice@example.com"));
+        users.update(alice, new UserChanges("Beatrix", null, "alice-smith-new-pw"));
+        assertTrue(users.checkPassword("alice@example.com", "alice-smith-new-pw"));
+    }
+
+    @Test
+    void theMinimumPasswordLengthComesFromTheSettings() {
+        Settings base = LocalDynamoDb.settings(table);
+        Settings fifteen = new Settings(base.target(), base.tableName(), base.bcryptCost(), base.callTimeout(),
+                base.logDir(), false, base.auditLog(), 15);
+        try (UserController strict = UserController.open(fifteen)) {
+            assertEquals(15, strict.passwordPolicy().minLength());
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> strict.insert(new NewUser("bob@example.com", "Bob", "Jones", "fourteen-chars")));
+            assertEquals("password: must be at least 15 characters", e.getMessage());
+            assertTrue(stored("bob@example.com").isEmpty());
+            strict.insert(new NewUser("bob@example.com", "Bob", "Jones", "fifteen-chars-x"));
+            assertTrue(strict.checkPassword("bob@example.com", "fifteen-chars-x"));
+        }
+        assertEquals(8, users.passwordPolicy().minLength(), "a controller built without settings uses the default");
+    }
+
+    @Test
     void deleteRemovesTheUserAndAMissingUserIsNotFound() {
         insertAlice();
         User deleted = users.delete("Alice@Example.com").user();
@@ -213,7 +285,7 @@ class UserControllerTest {
             assertEquals(Problem.TABLE_MISSING, e.problem());
             assertEquals(3, e.exitCode());
             assertEquals(Problem.TABLE_MISSING, assertThrows(ConsoleException.class,
-                    () -> noTable.insert(new NewUser("a@example.com", "A", "B", "password1"))).problem());
+                    () -> noTable.insert(new NewUser("a@example.com", "A", "B", "password-1"))).problem());
             assertTrue(noTable.describeTable().isEmpty());
         }
     }

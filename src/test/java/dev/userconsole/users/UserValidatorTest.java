@@ -59,30 +59,6 @@ class UserValidatorTest {
     }
 
     @Test
-    void passwordNeedsEightCharactersAndAtMost72Bytes() {
-        assertThrows(InvalidInputException.class, () -> UserValidator.password("1234567"));
-        assertEquals("12345678", UserValidator.password("12345678"));
-        assertEquals(72, UserValidator.password("p".repeat(72)).length());
-        InvalidInputException tooLong = assertThrows(InvalidInputException.class,
-                () -> UserValidator.password("p".repeat(73)));
-        assertEquals("password", tooLong.field());
-    }
-
-    @Test
-    void passwordBytesAreCountedInUtf8() {
-        String seventyTwoBytes = "p".repeat(70) + "é"; // é is 2 bytes
-        assertEquals(seventyTwoBytes, UserValidator.password(seventyTwoBytes));
-        assertThrows(InvalidInputException.class, () -> UserValidator.password("p".repeat(71) + "é"));
-        assertThrows(InvalidInputException.class, () -> UserValidator.password("p".repeat(70) + "🙂"));
-        assertEquals("🙂🙂🙂🙂🙂🙂🙂🙂", UserValidator.password("🙂🙂🙂🙂🙂🙂🙂🙂"));
-    }
-
-    @Test
-    void passwordWithControlCharactersIsRefused() {
-        assertThrows(InvalidInputException.class, () -> UserValidator.password("password\u0000x"));
-    }
-
-    @Test
     void lookupKeysAcceptUnnormalisedStoredKeys() {
         assertEquals(" Alice@Example.com ", UserValidator.lookupKey(" Alice@Example.com "));
         assertThrows(InvalidInputException.class, () -> UserValidator.lookupKey(""));
