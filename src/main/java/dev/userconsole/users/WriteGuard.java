@@ -4,6 +4,7 @@ import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.users.audit.AuditHistory;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
@@ -68,6 +69,11 @@ public final class WriteGuard {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** The history of users in the log this guard writes (a user's lines, newest first). */
+    AuditHistory history() {
+        return audit.history();
     }
 
     /** The refusal every face shows in read-only mode. */
