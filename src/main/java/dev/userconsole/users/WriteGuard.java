@@ -71,8 +71,11 @@ public final class WriteGuard {
         return readOnly;
     }
 
-    /** The history of users in the log this guard writes (a user's lines, newest first). */
-    AuditHistory history() {
+    /**
+     * The history of users in the log this guard writes (a user's lines, newest first): needs no database,
+     * so {@code history} works while another program holds the embedded one.
+     */
+    public AuditHistory history() {
         return audit.history();
     }
 
