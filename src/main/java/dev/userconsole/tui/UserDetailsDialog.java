@@ -1,0 +1,153 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.gui2.ActionListBox;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.table.Table;
+import com.googlecode.lanterna.gui2.table.TableModel;
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserDetails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Enter on a user in the list: the whole account as stored (every attribute, the password described, never
+ * shown) and what to do with it. Esc goes back to the list, its selection kept.
+ */
+final class UserDetailsDialog {
+    private static final int MAX_NAME = 18;
+    private static final int TYPE = 4;
+
+    /**
+     * One thing to do with the user.
+     *
+     * @param writes  refused in read-only mode: the label says so (the action itself refuses too)
+     * @param closes  whether the details close first (they are out of date after a write)
+     * @param offered when the action is offered, given what is stored (every action when it could not be read)
+     */
+    record Action(String label, boolean writes, boolean closes, Predicate<UserDetails> offered, Consumer<User> run) {
+    }
+
+    private final ConsoleUi ui;
+    private final User user;
+    private final UserDetails details;
+    private final BasicWindow window = new BasicWindow("User");
+    private final ActionListBox actions = new ActionListBox();
+    private final List<UserDetails.Attribute> rows = new ArrayList<>();
+
+    /**
+     * @param listed   the user as the list showed it: acted on when the stored item could not be read
+     * @param details  what is stored, or {@code null} when it could not be read ({@code problem} says why)
+     */
+    private UserDetailsDialog(ConsoleUi ui, User listed, UserDetails details, String problem) {
+        this.ui = ui;
+        this.details = details;
+        this.user = details == null ? listed : details.user();
+        Panel panel = new Panel(new LinearLayout());
+        int width = Math.max(30, Math.min(76, ui.width() - 6));
+        panel.addComponent(new Label(VisibleText.fit(VisibleText.forScreen(user.emailAddress()), width)));
+        if (details == null) {
+            panel.addComponent(new Label(VisibleText.fit(VisibleText.forScreen("Could not read what is stored: "
+                    + problem), width)));
+        } else {
+            panel.addComponent(new Label("Password: " + details.password().describe() + " (never shown)"));
+            panel.addComponent(new EmptySpace());
+            panel.addComponent(attributes(width, Math.max(3, ui.height() - 10 - actions().size())));
+        }
+        panel.addComponent(new EmptySpace());
+        String disabled = ui.readOnly() ? " (disabled: read-only)" : "";
+        for (Action action : actions()) {
+            if (details == null || action.offered().test(details)) {
+                actions.addItem(action.label() + (action.writes() ? disabled : ""), () -> {
+                    if (action.closes()) {
+                        ui.closeDialog(window);
+                    }
+                    action.run().accept(user);
+                });
+            }
+        }
+        actions.addItem("Close", () -> ui.closeDialog(window));
+        panel.addComponent(actions);
+        window.setComponent(panel);
+    }
+
+    /** Reads the stored item (strongly consistent) and opens the details over the list. */
+    static void open(ConsoleUi ui, User listed) {
+        ui.backend().run("Reading user", users -> users.details(listed.emailAddress()),
+                details -> new UserDetailsDialog(ui, listed, details, null).show(),
+                e -> {
+                    if (e.problem() == Problem.NOT_FOUND) {
+                        ui.usersChanged();
+                        ui.showError(e);
+                    } else {
+                        // reading may be denied where writing is not: the actions stay at hand
+                        new UserDetailsDialog(ui, listed, null, e.getMessage()).show();
+                    }
+                });
+    }
+
+    /**
+     * What can be done from here, in this order. Lock, Unlock and Reset password (their ConsoleUi calls) go
+     * between Delete and History: Lock offered when {@code !details.locked()}, Unlock when it is.
+     */
+    private List<Action> actions() {
+        return List.of(
+                new Action("Update", true, true, any -> true, ui::updateUser),
+                new Action("Delete", true, true, any -> true, ui::deleteUser),
+                new Action("History", false, false, any -> true, this::history));
+    }
+
+    private void history(User shown) {
+        new HistoryDialog(ui, shown.emailAddress()).open();
+    }
+
+    /** Every attribute, a row each (an instant gets two more: UTC and local); Enter shows a row in full. */
+    private Table<String> attributes(int width, int visible) {
+        int name = Math.min(MAX_NAME, Math.max(9, details.attributes().stream()
+                .mapToInt(a -> VisibleText.width(VisibleText.forScreen(a.name()))).max().orElse(9)));
+        int value = Math.max(10, width - name - TYPE - 2);
+        Table<String> table = new Table<>(VisibleText.fit("Attribute", name), VisibleText.fit("Type", TYPE),
+                VisibleText.fit("Value", value));
+        TableModel<String> model = table.getTableModel();
+        for (UserDetails.Attribute attribute : details.attributes()) {
+            model.addRow(VisibleText.fit(VisibleText.forScreen(attribute.name()), name),
+                    VisibleText.fit(attribute.type(), TYPE),
+                    VisibleText.fit(VisibleText.forScreen(attribute.value()), value));
+            rows.add(attribute);
+            if (attribute.time() != null) {
+                model.addRow(VisibleText.fit("", name), VisibleText.fit("", TYPE),
+                        VisibleText.fit("UTC   " + attribute.time().utc(), value));
+                model.addRow(VisibleText.fit("", name), VisibleText.fit("", TYPE),
+                        VisibleText.fit("local " + attribute.time().local(), value));
+                rows.add(attribute);
+                rows.add(attribute);
+            }
+        }
+        table.setVisibleRows(Math.min(visible, model.getRowCount()));
+        table.setSelectAction(() -> showInFull(rows.get(table.getSelectedRow())));
+        return table;
+    }
+
+    private void showInFull(UserDetails.Attribute attribute) {
+        StringBuilder text = new StringBuilder(attribute.isString() ? "" : "Type: " + attribute.type() + "\n");
+        text.append(attribute.value());
+        if (attribute.time() != null) {
+            text.append("\nUTC:   ").append(attribute.time().utc()).append("\nlocal: ").append(attribute.time().local());
+        }
+        ui.showMessage(attribute.name(), text.toString());
+    }
+
+    private void show() {
+        ui.openDialog(window, "Up/Down + Enter choose  Tab attributes (Enter: in full)  Esc back");
+        actions.takeFocus();
+    }
+
+}
