@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +30,8 @@ final class ItemDetails {
     static final int MAX_VALUE = 300;
     /** Binary values up to this many bytes are shown as base64, longer ones by their length. */
     static final int MAX_BINARY = 48;
+    /** How crypt(3) hashes start ($2b$, $6$, $argon2id$), also a damaged bcrypt hash: never shown. */
+    private static final Pattern CRYPT_FORMAT = Pattern.compile("!?\\$[0-9a-z]{1,10}\\$");
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final ZoneId zone;
@@ -94,10 +97,13 @@ final class ItemDetails {
         };
     }
 
-    /** A string, printable; a bcrypt hash (locked or not) only by what it is. */
+    /** A string, printable; a bcrypt hash (locked or not), or anything in a crypt(3) format, only by what it is. */
     private static String text(String s) {
         StoredHash hash = StoredHash.of(s);
-        return hash.isBcrypt() ? "(" + hash.describe() + ")" : VisibleText.of(s);
+        if (hash.isBcrypt()) {
+            return "(" + hash.describe() + ")";
+        }
+        return CRYPT_FORMAT.matcher(s).lookingAt() ? "(a password hash, not bcrypt)" : VisibleText.of(s);
     }
 
     private static String quoted(String s) {
