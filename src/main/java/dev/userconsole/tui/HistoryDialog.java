@@ -74,7 +74,7 @@ final class HistoryDialog {
         Table<String> table = new Table<>(headers);
         TableModel<String> model = table.getTableModel();
         for (AuditEntry entry : found.entries()) {
-            String[] cells = {entry.time().replace('T', ' '), HistoryWriter.administrator(entry), entry.action(),
+            String[] cells = {HistoryWriter.shortTime(entry), HistoryWriter.administrator(entry), entry.action(),
                     entry.outcome(), HistoryWriter.detail(entry)};
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = VisibleText.fit(VisibleText.forScreen(cells[i]), widths[i]);

@@ -7,6 +7,10 @@ import dev.userconsole.users.audit.AuditEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A user's history: aligned columns for people, or a JSON array for scripts. */
@@ -19,6 +23,29 @@ public final class HistoryWriter {
     private static final String GAP = "  ";
 
     private HistoryWriter() {
+    }
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    /** The entry's time in UTC to the millisecond ("2026-12-02T19:03:06.564Z"); an odd value as it is. */
+    public static String time(AuditEntry entry) {
+        return formatted(entry, MILLIS);
+    }
+
+    /** The entry's time in UTC to the second ("2026-12-02 19:03:06"), for narrow screens. */
+    public static String shortTime(AuditEntry entry) {
+        return formatted(entry, SECONDS);
+    }
+
+    private static String formatted(AuditEntry entry, DateTimeFormatter format) {
+        try {
+            return format.format(Instant.parse(entry.time()));
+        } catch (DateTimeParseException e) {
+            return VisibleText.of(entry.time());
+        }
     }
 
     /** "ann@host1": who ran the program, where. */
@@ -41,7 +68,7 @@ public final class HistoryWriter {
     public static void table(PrintWriter out, List<AuditEntry> entries) {
         out.println(row("time (UTC)", "administrator", "action", "outcome", "fields / problem"));
         for (AuditEntry entry : entries) {
-            out.println(row(VisibleText.of(entry.time()), administrator(entry), VisibleText.of(entry.action()),
+            out.println(row(time(entry), administrator(entry), VisibleText.of(entry.action()),
                     VisibleText.of(entry.outcome()), detail(entry)));
         }
         out.flush();
