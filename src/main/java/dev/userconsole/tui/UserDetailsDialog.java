@@ -11,6 +11,7 @@ import com.googlecode.lanterna.gui2.table.TableModel;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.text.Wrap;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserDetails;
 import java.util.ArrayList;
@@ -37,32 +38,65 @@ final class UserDetailsDialog {
     }
 
     private final ConsoleUi ui;
-    private final User user;
-    private final UserDetails details;
     private final BasicWindow window = new BasicWindow("User");
+    private final Panel stored = new Panel(new LinearLayout());
     private final ActionListBox actions = new ActionListBox();
     private final List<UserDetails.Attribute> rows = new ArrayList<>();
+    private final int width;
+    /** The user acted on: as listed until what is stored has been read. */
+    private User user;
+    private UserDetails details;
 
-    /**
-     * @param listed   the user as the list showed it: acted on when the stored item could not be read
-     * @param details  what is stored, or {@code null} when it could not be read ({@code problem} says why)
-     */
-    private UserDetailsDialog(ConsoleUi ui, User listed, UserDetails details, String problem) {
+    /** Opens at once with the user as listed (the actions work already) and reads what is stored beside. */
+    private UserDetailsDialog(ConsoleUi ui, User listed) {
         this.ui = ui;
-        this.details = details;
-        this.user = details == null ? listed : details.user();
+        this.user = listed;
+        this.width = Math.max(30, Math.min(76, ui.width() - 6));
         Panel panel = new Panel(new LinearLayout());
-        int width = Math.max(30, Math.min(76, ui.width() - 6));
-        panel.addComponent(new Label(VisibleText.fit(VisibleText.forScreen(user.emailAddress()), width)));
-        if (details == null) {
-            panel.addComponent(new Label(VisibleText.fit(VisibleText.forScreen("Could not read what is stored: "
-                    + problem), width)));
-        } else {
-            panel.addComponent(new Label("Password: " + details.password().describe() + " (never shown)"));
-            panel.addComponent(new EmptySpace());
-            panel.addComponent(attributes(width, Math.max(3, ui.height() - 10 - actions().size())));
-        }
+        panel.addComponent(new Label(VisibleText.fit(VisibleText.forScreen(listed.emailAddress()), width)));
+        stored.addComponent(new Label("Reading what is stored..."));
+        panel.addComponent(stored);
         panel.addComponent(new EmptySpace());
+        panel.addComponent(actions);
+        fillActions();
+        window.setComponent(panel);
+    }
+
+    /** Opens the details of a user of the list over it; Esc goes back to the list. */
+    static void open(ConsoleUi ui, User listed) {
+        UserDetailsDialog dialog = new UserDetailsDialog(ui, listed);
+        dialog.show();
+        ui.backend().run("Reading user", users -> users.details(listed.emailAddress()), dialog::read, dialog::unread);
+    }
+
+    private void read(UserDetails read) {
+        details = read;
+        user = read.user();
+        stored.removeAllComponents();
+        stored.addComponent(new Label("Password: " + read.password().describe() + " (never shown)"));
+        stored.addComponent(new EmptySpace());
+        stored.addComponent(attributes(width, Math.max(3, ui.height() - 10 - actions().size())));
+        fillActions();
+    }
+
+    private void unread(ConsoleException e) {
+        if (e.problem() == Problem.NOT_FOUND) {
+            ui.closeDialog(window);
+            ui.usersChanged();
+            ui.showError(e);
+            return;
+        }
+        // reading may be denied where writing is not: the actions stay at hand
+        stored.removeAllComponents();
+        for (String line : Wrap.lines(VisibleText.forScreen("Could not read what is stored: " + e.getMessage()), width)) {
+            stored.addComponent(new Label(line));
+        }
+    }
+
+    /** The actions offered for what is stored (all of them until it is read, or when it cannot be). */
+    private void fillActions() {
+        int selected = Math.max(0, actions.getSelectedIndex());
+        actions.clearItems();
         String disabled = ui.readOnly() ? " (disabled: read-only)" : "";
         for (Action action : actions()) {
             if (details == null || action.offered().test(details)) {
@@ -75,23 +109,7 @@ final class UserDetailsDialog {
             }
         }
         actions.addItem("Close", () -> ui.closeDialog(window));
-        panel.addComponent(actions);
-        window.setComponent(panel);
-    }
-
-    /** Reads the stored item (strongly consistent) and opens the details over the list. */
-    static void open(ConsoleUi ui, User listed) {
-        ui.backend().run("Reading user", users -> users.details(listed.emailAddress()),
-                details -> new UserDetailsDialog(ui, listed, details, null).show(),
-                e -> {
-                    if (e.problem() == Problem.NOT_FOUND) {
-                        ui.usersChanged();
-                        ui.showError(e);
-                    } else {
-                        // reading may be denied where writing is not: the actions stay at hand
-                        new UserDetailsDialog(ui, listed, null, e.getMessage()).show();
-                    }
-                });
+        actions.setSelectedIndex(Math.min(selected, actions.getItemCount() - 1));
     }
 
     /**
