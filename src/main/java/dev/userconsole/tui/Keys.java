@@ -40,7 +40,7 @@ final class Keys {
             "",
             "Read users",
             "  Up/Down PgUp/PgDn Home/End   move (more users load as you scroll)",
-            "  Enter   update or delete the selected user",
+            "  Enter   details: every attribute; Update, Delete, History (Esc back)",
             "  /       filter by email or name (Enter keeps it, Esc clears it)",
             "  s / S   sort by the next column / reverse the order",
             "  r       reload from the database     i  insert a user",
