@@ -1,5 +1,7 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.users.UserDetails;
+import dev.userconsole.users.output.DetailsWriter;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserValidator;
@@ -7,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "get", mixinStandardHelpOptions = true,
-        description = "Show one user (strongly consistent read). The password hash is never shown.")
+        description = {"Show one user (strongly consistent read). The password hash is never shown.",
+                "table: every attribute as stored, the password described; json, jsonl, csv: the five columns of list."})
 final class GetCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL",
             description = "The stored key exactly, or the address in any case with spaces around it.")
@@ -24,7 +27,15 @@ final class GetCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        printIfAsked(format, users.get(email));
+        if (format != OutputFormat.TABLE) {
+            printIfAsked(format, users.get(email));
+            return 0;
+        }
+        // people get the whole account; the other formats keep their columns for scripts
+        UserDetails details = users.details(email);
+        printIfAsked(format, details.user());
+        io().out().println();
+        new DetailsWriter(io().out()).write(details);
         return 0;
     }
 }

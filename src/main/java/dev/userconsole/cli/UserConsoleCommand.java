@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Manage the user accounts stored in a DynamoDB table.",
                 "Without a command, opens the full-screen console."},
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
-                ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
+                ListCommand.class, GetCommand.class, HistoryCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, LockCommand.class, UnlockCommand.class, ResetPasswordCommand.class,
                 ImportCommand.class, ExportCommand.class, BackupCommand.class,
                 RestoreCommand.class, ServeCommand.class},

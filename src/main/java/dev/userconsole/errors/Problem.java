@@ -22,6 +22,8 @@ public enum Problem {
     THROTTLED(Outcome.UNAVAILABLE),
     DATA_DIR_IN_USE(Outcome.UNAVAILABLE),
     AUDIT_LOG_UNWRITABLE(Outcome.UNAVAILABLE),
+    /** The audit log exists but cannot be read (history). */
+    AUDIT_LOG_UNREADABLE(Outcome.UNAVAILABLE),
     DATABASE_ERROR(Outcome.UNAVAILABLE),
     /** A write was sent, its answer was lost, and the database could not be asked what happened. */
     OUTCOME_UNKNOWN(Outcome.UNKNOWN);

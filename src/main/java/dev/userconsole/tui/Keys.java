@@ -40,7 +40,7 @@ final class Keys {
             "",
             "Read users",
             "  Up/Down PgUp/PgDn Home/End   move (more users load as you scroll)",
-            "  Enter   act on the selected user: update, delete, lock, reset password",
+            "  Enter   details: every attribute; Update, Delete, Lock, Reset, History",
             "  /       filter by email or name (Enter keeps it, Esc clears it)",
             "  s / S   sort by the next column / reverse the order",
             "  r       reload from the database     i  insert a user",

@@ -460,7 +460,7 @@ final class UserBrowserView implements View {
         if (row < 0 || row >= shown.size()) {
             return;
         }
-        new UserActionsDialog(ui, shown.get(row)).open();
+        UserDetailsDialog.open(ui, shown.get(row));
     }
 
     /** Users held in memory by the view (the window, or the filter's matches). */

@@ -15,6 +15,7 @@ import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.audit.AuditHistory;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.backup.BackupFile;
 import dev.userconsole.users.backup.RestoreReport;
@@ -22,6 +23,7 @@ import dev.userconsole.users.backup.TableBackup;
 import dev.userconsole.users.backup.TableRestore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -344,6 +346,19 @@ public final class UserController implements AutoCloseable {
 
     public User get(String email) {
         return find(email).orElseThrow(() -> notFound(email));
+    }
+
+    /**
+     * The whole account as stored (every attribute, also other tools'), printable, with the password described
+     * and never shown; read as {@link #find} reads.
+     */
+    public UserDetails details(String email) {
+        return findItem(email).map(new ItemDetails(ZoneId.systemDefault())::of).orElseThrow(() -> notFound(email));
+    }
+
+    /** The audited actions on this user, newest first, at most {@code limit}: read from the audit log's end. */
+    public AuditHistory.Found history(String email, int limit) {
+        return guard.history().find(UserValidator.lookupKey(email), limit);
     }
 
     /** Reads the user, then applies the changes unless someone else changes the user in between. */

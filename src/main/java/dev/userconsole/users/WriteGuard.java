@@ -4,6 +4,7 @@ import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.users.audit.AuditHistory;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
@@ -68,6 +69,14 @@ public final class WriteGuard {
 
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /**
+     * The history of users in the log this guard writes (a user's lines, newest first): needs no database,
+     * so {@code history} works while another program holds the embedded one.
+     */
+    public AuditHistory history() {
+        return audit.history();
     }
 
     /** The refusal every face shows in read-only mode. */

@@ -203,9 +203,74 @@ class CliTest {
         assertEquals("emailAddress,firstName,lastName,dateCreated,dateUpdated,locked", csv.out().lines().findFirst().get());
         for (Result r : new Result[] {table, json, csv, run("list", "--format", "jsonl")}) {
             assertEquals(0, r.exitCode(), r.err());
-            assertFalse(r.out().contains("$2a$"), r.out());
-            assertFalse(r.out().contains("password"), r.out());
+            assertFalse(r.out().contains("$2a$1"), r.out());
+            // the table form describes the password ("bcrypt $2a$, cost 10"); the others have no such column
+            assertEquals(r == table, r.out().contains("password"), r.out());
         }
+    }
+
+    @Test
+    void getShowsEveryStoredAttributeWithItsTypeAndThePasswordOnlyDescribed() {
+        String hash = "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+        try (var raw = LocalDynamoDb.rawClient()) {
+            raw.putItem(b -> b.tableName(table).item(Map.of("emailAddress", AttributeValue.fromS("old@example.com"),
+                    "firstName", AttributeValue.fromS("Old"), "lastName", AttributeValue.fromS("Timer"),
+                    "password", AttributeValue.fromS("!" + hash),
+                    "dateCreated", AttributeValue.fromS("2023-09-20T14:03:11.123Z"),
+                    "loginCount", AttributeValue.fromN("7"), "tags", AttributeValue.fromSs(List.of("vip")),
+                    "note", AttributeValue.fromS("ring \u0007 the bell"))));
+        }
+        Result table = run("get", "--email", "old@example.com");
+        assertEquals(0, table.exitCode(), table.err());
+        List<String> lines = table.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("emailAddress"), "the row list shows comes first: " + table.out());
+        assertTrue(lines.contains("password            locked (bcrypt $2a$, cost 10)"), table.out());
+        assertTrue(lines.contains("loginCount    N     7"), table.out());
+        assertTrue(lines.contains("tags          SS    [\"vip\"]"), table.out());
+        assertTrue(lines.contains("note                ring \\x07 the bell"), table.out());
+        assertTrue(lines.contains("                    UTC    2023-09-20 14:03:11.123 UTC"), table.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("                    local  ")), table.out());
+        assertFalse(table.out().contains(hash.substring(7)), "never the hash");
+        assertFalse(table.out().contains("\u0007"), "nothing raw reaches the terminal");
+
+        Result json = run("get", "--email", "old@example.com", "--format", "json");
+        assertEquals("{\"emailAddress\":\"old@example.com\",\"firstName\":\"Old\",\"lastName\":\"Timer\","
+                + "\"dateCreated\":\"2023-09-20T14:03:11.123Z\"}", json.out().strip(), "scripts keep their columns");
+    }
+
+    @Test
+    void historyListsTheAuditedActionsOnOneUserNewestFirst() throws IOException {
+        insertAlice();
+        insert("bob@example.com");
+        assertEquals(0, run("update", "--email", "ALICE@example.com", "--last-name", "Jones").exitCode());
+        assertEquals(1, run("update", "--email", "ghost@example.com", "--last-name", "X").exitCode());
+        assertEquals(0, run("delete", "--email", " alice@example.com", "--yes").exitCode());
+
+        Result shown = run("history", "--email", "alice@example.com");
+        assertEquals(0, shown.exitCode(), shown.err());
+        List<String> lines = shown.out().lines().toList();
+        assertEquals(4, lines.size(), shown.out());
+        assertTrue(lines.get(0).startsWith("time (UTC)"), shown.out());
+        String me = System.getProperty("user.name");
+        assertTrue(lines.get(1).matches("20\\d\\d-.*Z  " + java.util.regex.Pattern.quote(me) + "@.*  delete +ok"),
+                lines.get(1));
+        assertTrue(lines.get(2).contains("  update  ") && lines.get(2).endsWith("ok       lastName"), lines.get(2));
+        assertTrue(lines.get(3).contains("  insert  "), lines.get(3));
+        assertEquals("3 entries in " + workingDir.resolve("logs/audit.jsonl") + ".", shown.err().strip());
+
+        Result json = run("history", "--email", "Alice@Example.com", "--format", "json", "--limit", "1");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().startsWith("[{\"time\":\"") && json.out().contains("\"action\":\"delete\"")
+                && json.out().contains("\"email\":\" alice@example.com\"") && json.out().contains("\"table\":\""
+                + table + "\""), json.out());
+        assertTrue(json.err().contains("(--limit 1 reached)"), json.err());
+
+        Result invalid = run("history", "--email", "alice@example.com", "--limit", "0");
+        assertEquals(2, invalid.exitCode());
+        assertEquals("error: limit: must be from 1 to 100000", invalid.err().strip());
+        Result nobody = run("history", "--email", "nobody@example.com");
+        assertEquals(0, nobody.exitCode());
+        assertEquals(1, nobody.out().lines().count(), "only the header: " + nobody.out());
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class AuditLog {
         return file;
     }
 
+    /** This log's lines about users of its table, read back: a user's history. */
+    public AuditHistory history() {
+        return new AuditHistory(file, where == null ? null : where.table());
+    }
+
     /**
      * Opens the file (and its directory) unless it is open; refuses when it cannot, so that no write
      * happens without its record.
