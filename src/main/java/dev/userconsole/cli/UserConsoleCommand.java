@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
                 ListCommand.class, GetCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServeCommand.class},
+                RestoreCommand.class, ServeCommand.class, DoctorCommand.class},
         footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
                 + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
                 + " or the audit log."})
