@@ -29,11 +29,7 @@ public final class HealthJson {
             json.writeBooleanField("healthy", report.healthy());
             json.writeNumberField("problems", report.problems());
             json.writeNumberField("minimumBcryptCost", Settings.MIN_BCRYPT_COST);
-            json.writeObjectFieldStart("revisions");
-            for (Map.Entry<String, Long> revision : report.revisions().entrySet()) {
-                json.writeNumberField(revision.getKey(), revision.getValue());
-            }
-            json.writeEndObject();
+            counts(json, "revisions", report.revisions());
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
                 json.writeStartObject();
@@ -69,11 +65,7 @@ public final class HealthJson {
             json.writeStartObject();
             json.writeStringField("table", table);
             json.writeStringField("fix", report.kind().code());
-            json.writeObjectFieldStart("counts");
-            for (Map.Entry<String, Long> count : report.counts().entrySet()) {
-                json.writeNumberField(count.getKey(), count.getValue());
-            }
-            json.writeEndObject();
+            counts(json, "counts", report.counts());
             json.writeArrayFieldStart("results");
             for (FixResult result : report.results()) {
                 json.writeStartObject();
@@ -88,6 +80,14 @@ public final class HealthJson {
             throw new UncheckedIOException(e);
         }
         out.println();
+    }
+
+    private static void counts(JsonGenerator json, String field, Map<String, Long> counts) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            json.writeNumberField(count.getKey(), count.getValue());
+        }
+        json.writeEndObject();
     }
 
     private static JsonGenerator generator(PrintWriter out) throws IOException {
