@@ -66,8 +66,8 @@ public final class UserConsoleCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--read-only", scope = ScopeType.INHERIT,
-            description = "Refuse every write (insert, update, delete, create-table, import, restore, serve);"
-                    + " else READ_ONLY.")
+            description = "Refuse every write (insert, update, delete, create-table, import, restore, doctor --fix,"
+                    + " serve); else READ_ONLY.")
     boolean readOnly;
 
     @Option(names = "--audit-log", paramLabel = "FILE", scope = ScopeType.INHERIT,

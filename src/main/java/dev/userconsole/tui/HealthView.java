@@ -73,7 +73,8 @@ final class HealthView implements View {
         long begun = System.nanoTime();
         stopTicking();
         tick = () -> state.setText(VisibleText.forScreen("Scanning " + ui.place() + ": "
-                + ProgressText.line(scanned.get(), 0, (System.nanoTime() - begun) / 1e9, "items") + ui.throttledNote()));
+                + ProgressText.line(scanned.get(), 0, (System.nanoTime() - begun) / 1e9, "items")
+                + ui.throttledNote()));
         tick.run();
         ui.onTick(tick);
         ui.backend().runBeside("Scanning", users -> users.healthReport(users.defaultScanSegments(), scanned, stop::get),

@@ -106,7 +106,8 @@ final class KeyMove {
                                   VersionCondition version) {
         Optional<Map<String, AttributeValue>> stored = reader.read(target);
         if (stored.isPresent() && SameItem.same(HealthScan.withoutKey(stored.get()), HealthScan.withoutKey(old))) {
-            return deleteOld(key, target, version, stored.get(), "moved to " + target + " (finished a move begun earlier)");
+            return deleteOld(key, target, version, stored.get(),
+                    "moved to " + target + " (finished a move begun earlier)");
         }
         return FixResult.of(key, FixResult.Outcome.REFUSED, VisibleText.of(target)
                 + " is stored too (a twin): a person must merge them");
