@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The health report: scans the table (progress while it runs; leaving the screen cancels it), shows what it
- * found, and offers each fix that has users to act on (confirmed in {@link HealthFixDialog}).
+ * The health report: scans the table (asked first when it is over 100 MB; progress while it runs; leaving
+ * the screen cancels it), shows what it found, and offers each fix that has users to act on (confirmed in {@link HealthFixDialog}).
  */
 final class HealthView implements View {
     private static final int SHOWN = 20;
@@ -52,8 +52,20 @@ final class HealthView implements View {
     public void onShow() {
         if (!started) {
             started = true;
-            scan();
+            askThenScan();
         }
+    }
+
+    /** A table of more than 100 MB says what the scan costs and asks first, as the filter does. */
+    private void askThenScan() {
+        state.setText("Reading the table's size...");
+        ui.backend().run("Reading the table's size", users -> users.largeScanCost(false), cost -> {
+            if (cost.isEmpty()) {
+                scan();
+            } else {
+                new LargeScanDialog(ui, cost.get(), this::scan, ui::showMenu).open();
+            }
+        }, error -> scan()); // the scan itself will say what is wrong
     }
 
     @Override
