@@ -10,6 +10,7 @@ import dev.userconsole.users.health.FixReport;
 import dev.userconsole.users.health.HealthJson;
 import dev.userconsole.users.health.HealthReport;
 import dev.userconsole.users.health.HealthText;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +97,7 @@ final class DoctorCommand extends UserCommand {
         if (plan.isEmpty()) {
             io().err().println("Nothing to fix: no user of " + place + " needs \"" + plan.kind().title() + "\".");
             if (format.equals("json")) {
-                HealthJson.write(new FixReport(plan.kind(), java.util.List.of(), 0), users.tableName(), io().out());
+                HealthJson.write(new FixReport(plan.kind(), List.of(), 0), users.tableName(), io().out());
             }
             return 0;
         }

@@ -1,5 +1,6 @@
 package dev.userconsole.users.health;
 
+import dev.userconsole.errors.Problem;
 import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
 import java.util.EnumMap;
@@ -33,7 +34,7 @@ public record FixReport(FixKind kind, List<FixResult> results, long cancelled) {
         return counts;
     }
 
-    /** "Done 3, changed 0, not found 1, refused 1, failed 0." */
+    /** "Done 3, changed by someone else 0, not found 1, refused 1, failed 0." */
     public String summary() {
         return String.format("Done %d, changed by someone else %d, not found %d, refused %d, failed %d%s.",
                 count(FixResult.Outcome.DONE), count(FixResult.Outcome.CHANGED), count(FixResult.Outcome.NOT_FOUND),
@@ -50,7 +51,7 @@ public record FixReport(FixKind kind, List<FixResult> results, long cancelled) {
                 : AuditRecord.summary(kind.action(), AuditOutcome.REFUSED, firstProblem(), counts());
     }
 
-    private dev.userconsole.errors.Problem firstProblem() {
+    private Problem firstProblem() {
         return results.stream().map(r -> r.outcome().problem()).filter(p -> p != null).findFirst().orElse(null);
     }
 }

@@ -33,7 +33,7 @@ public record HealthReport(String table, long scanned, boolean complete, Map<Str
                 .flatMap(f -> f.entries().stream())
                 .filter(entry -> kind != FixKind.KEYS || !entry.detail().startsWith(ItemInspector.CANNOT_MOVE))
                 .filter(entry -> kind != FixKind.DATES || entry.detail().contains(ItemInspector.REPAIRABLE))
-                .distinct().toList();
+                .toList();
         return new FixPlan(kind, targets);
     }
 }

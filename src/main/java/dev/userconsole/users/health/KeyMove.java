@@ -1,5 +1,6 @@
 package dev.userconsole.users.health;
 
+import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
@@ -72,7 +73,7 @@ final class KeyMove {
             return deleteOld(key, target, version, moved, "moved to " + target);
         } catch (SdkException e) {
             return failed(key, reader.errors().translate(e).getMessage());
-        } catch (dev.userconsole.errors.ConsoleException e) {
+        } catch (ConsoleException e) {
             return failed(key, e.getMessage());
         }
     }

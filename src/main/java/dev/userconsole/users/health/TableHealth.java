@@ -5,11 +5,13 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
+import dev.userconsole.users.User;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,7 @@ public final class TableHealth {
     public FixReport fix(FixPlan plan, AtomicLong done, BooleanSupplier cancelled, AuditLog.Batch audit) {
         List<FixResult> results = new ArrayList<>();
         Set<String> emails = new LinkedHashSet<>();
-        Map<String, String> details = new java.util.HashMap<>();
+        Map<String, String> details = new HashMap<>();
         for (Finding.Entry target : plan.targets()) {
             if (emails.add(target.email())) {
                 details.put(target.email(), target.detail());
@@ -75,7 +77,7 @@ public final class TableHealth {
             results.add(result);
             if (plan.kind() != FixKind.LOCK) {
                 audit.add(record(plan.kind(), result, plan.kind() == FixKind.KEYS
-                        ? List.of(dev.userconsole.users.User.EMAIL) : fields));
+                        ? List.of(User.EMAIL) : fields));
             }
             done.incrementAndGet();
         }
