@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class, GetCommand.class, HistoryCommand.class, UpdateCommand.class, DeleteCommand.class,
                 CheckPasswordCommand.class, LockCommand.class, UnlockCommand.class, ResetPasswordCommand.class,
                 ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServeCommand.class},
+                RestoreCommand.class, ServeCommand.class, DoctorCommand.class},
         footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
                 + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
                 + " or the audit log."})
@@ -67,8 +67,8 @@ public final class UserConsoleCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--read-only", scope = ScopeType.INHERIT,
-            description = "Refuse every write (insert, update, delete, create-table, import, restore, serve);"
-                    + " else READ_ONLY.")
+            description = "Refuse every write (insert, update, delete, create-table, import, restore, doctor --fix,"
+                    + " serve); else READ_ONLY.")
     boolean readOnly;
 
     @Option(names = "--audit-log", paramLabel = "FILE", scope = ScopeType.INHERIT,

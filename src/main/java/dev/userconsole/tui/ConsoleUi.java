@@ -25,6 +25,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.Written;
+import dev.userconsole.users.health.FixPlan;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -398,6 +399,15 @@ public final class ConsoleUi {
 
     void tableInfo() {
         new TableInfoDialog(this).open();
+    }
+
+    void healthReport() {
+        show(new HealthView(this));
+    }
+
+    /** Offers a fix of the health report (a confirmation first); in read-only mode says why it does not. */
+    void fixHealth(FixPlan plan, HealthView report) {
+        unlessReadOnly(() -> new HealthFixDialog(this, plan, report::scan).open());
     }
 
     void importUsers() {

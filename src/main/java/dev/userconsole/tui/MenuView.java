@@ -26,6 +26,7 @@ final class MenuView implements View {
         add('t', "Table info", ui::tableInfo);
         add('m', "Import users from a file" + writes, ui::importUsers);
         add('x', "Export users to a file", ui::exportUsers);
+        add('h', "Health report", ui::healthReport);
         add('s', "Switch connection (:)", ui::switchConnection);
         add('q', "Quit", ui::quit);
         panel.addComponent(new EmptySpace());

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** The original app's date format: ISO-8601 UTC with milliseconds, as JavaScript's toISOString() writes. */
-final class Timestamps {
+public final class Timestamps {
     private static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -16,6 +16,11 @@ final class Timestamps {
 
     Timestamps(Clock clock) {
         this.clock = clock;
+    }
+
+    /** An instant in the stored form, {@code 2023-09-20T14:03:11.123Z} (sub-millisecond digits dropped). */
+    public static String format(Instant instant) {
+        return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     String now() {

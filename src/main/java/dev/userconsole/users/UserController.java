@@ -21,6 +21,10 @@ import dev.userconsole.users.backup.BackupFile;
 import dev.userconsole.users.backup.RestoreReport;
 import dev.userconsole.users.backup.TableBackup;
 import dev.userconsole.users.backup.TableRestore;
+import dev.userconsole.users.health.FixPlan;
+import dev.userconsole.users.health.FixReport;
+import dev.userconsole.users.health.HealthReport;
+import dev.userconsole.users.health.TableHealth;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -532,6 +536,24 @@ public final class UserController implements AutoCloseable {
                 audit -> new TableRestore(client, table.name(), errors, this::newItemWriter)
                         .run(lines, progress, audit),
                 RestoreReport::auditSummary);
+    }
+
+    /**
+     * The health report: one scan of every item, whole (the hashes are described, never returned), in
+     * {@code segments} parallel parts; {@code scanned} counts the items read, {@code cancelled} stops it.
+     */
+    public HealthReport healthReport(int segments, AtomicLong scanned, BooleanSupplier cancelled) {
+        return health().report(segments, scanned, cancelled);
+    }
+
+    /** Applies a fix of the health report to the users of its plan, each read again first; audited. */
+    public FixReport fixHealth(FixPlan plan, AtomicLong done, BooleanSupplier cancelled) {
+        return guard.runRows(plan.kind().action(), audit -> health().fix(plan, done, cancelled, audit),
+                FixReport::auditSummary);
+    }
+
+    private TableHealth health() {
+        return new TableHealth(client, table.name(), errors, scan, features, this::lock, Settings.MIN_BCRYPT_COST);
     }
 
     /** Whether the password matches the user's stored hash ($2a$, $2b$ or $2y$); refused for a locked user. */

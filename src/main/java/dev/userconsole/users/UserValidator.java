@@ -58,6 +58,14 @@ public final class UserValidator {
         return raw;
     }
 
+    /**
+     * The form every key is stored in here: without surrounding whitespace, lower-cased ({@link Locale#ROOT}).
+     * Keys other tools stored may differ from it; the health report finds and moves them.
+     */
+    public static String normalisedKey(String key) {
+        return key.strip().toLowerCase(Locale.ROOT);
+    }
+
     public static String firstName(String raw) {
         return name("first name", raw);
     }

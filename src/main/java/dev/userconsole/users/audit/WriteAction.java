@@ -15,7 +15,12 @@ public enum WriteAction {
     IMPORT_ROW("import-row", "importing users"),
     RESTORE("restore", "restoring a backup"),
     /** One line of a restore: restored, or not and why. */
-    RESTORE_ROW("restore-row", "restoring a backup");
+    RESTORE_ROW("restore-row", "restoring a backup"),
+    /** A health-report fix: one line per user moved or repaired, then one with the counts. */
+    FIX_KEYS("fix-keys", "moving users to their normalised keys"),
+    FIX_DATES("fix-dates", "repairing dates"),
+    /** Locking weak or broken hashes: each lock is audited as a lock; this line has the counts. */
+    FIX_LOCK("fix-lock", "locking accounts with weak or broken hashes");
 
     private final String code;
     private final String doing;

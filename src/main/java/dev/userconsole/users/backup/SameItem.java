@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * number in its own form ({@code 1.50} as {@code 1.5}), so an item read back can differ from the one sent in
  * nothing but that.
  */
-final class SameItem {
+public final class SameItem {
     private SameItem() {
     }
 
-    static boolean same(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+    public static boolean same(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
         if (a.size() != b.size()) {
             return false;
         }
