@@ -235,7 +235,8 @@ class CliTest {
 
         Result json = run("get", "--email", "old@example.com", "--format", "json");
         assertEquals("{\"emailAddress\":\"old@example.com\",\"firstName\":\"Old\",\"lastName\":\"Timer\","
-                + "\"dateCreated\":\"2023-09-20T14:03:11.123Z\"}", json.out().strip(), "scripts keep their columns");
+                + "\"dateCreated\":\"2023-09-20T14:03:11.123Z\",\"locked\":true}", json.out().strip(),
+                "scripts keep their columns (and the locked one every listing has)");
     }
 
     @Test

@@ -221,18 +221,21 @@ class HostileInputCatalogTest {
         }
     }
 
+    private static final java.util.regex.Pattern BCRYPT_HASH =
+            java.util.regex.Pattern.compile("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{8,}");
+
     private static void assertInvariants(HostileCase c, Result r) {
         String all = r.all();
         assertFalse(all.contains("Exception") || all.contains("\tat ") || all.contains("something unexpected"),
                 r.command() + " printed a failure instead of a message: " + VisibleText.of(all));
         assertEquals("safe", TerminalSafety.describe(r.out()), r.command() + " stdout");
         assertEquals("safe", TerminalSafety.describe(r.err()), r.command() + " stderr");
-        for (String hashPrefix : List.of("$2a$", "$2b$", "$2y$")) {
-            assertFalse(all.contains(hashPrefix), r.command() + " shows a password hash");
-        }
+        // "bcrypt $2a$, cost 10" describes a hash; the salt and digest after it are the secret
+        assertFalse(BCRYPT_HASH.matcher(all).find(), r.command() + " shows a password hash");
         c.text("input.password").filter(p -> p.length() >= 8).ifPresent(p -> assertFalse(all.contains(p),
                 r.command() + " shows the password"));
-        c.texts("absent").forEach(secret -> assertFalse(all.contains(secret),
+        // get shows the whole account (every attribute other tools added, the hash only described)
+        c.texts(r.command().startsWith("get") ? "absentFromGet" : "absent").forEach(secret -> assertFalse(all.contains(secret),
                 r.command() + " shows " + secret + ": " + VisibleText.of(all)));
     }
 

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Lock, unlock and password reset from a user's actions in Read users, on a virtual terminal. */
 class AccountActionsConsoleTest {
     private static final String EMAIL = "kim@example.com";
-    private static final String PASSWORD = "password1";
+    private static final String PASSWORD = "password-1";
     private final String table = LocalDynamoDb.freshTableName();
     private UserController store;
     private VirtualConsole console;

@@ -58,8 +58,8 @@ class UserDetailsConsoleTest {
 
     @Test
     void enterShowsEveryAttributeAndTheHashDescriptionHistoryShowsTheLinesAndEscGoesBack() {
-        store.insert(new NewUser("amy@example.com", "Amy", "First", "password1"));
-        store.insert(new NewUser("zed@example.com", "Zed", "Last", "password1"));
+        store.insert(new NewUser("amy@example.com", "Amy", "First", "password-1"));
+        store.insert(new NewUser("zed@example.com", "Zed", "Last", "password-1"));
         for (int i = 0; i < 30; i++) {
             store.update("zed@example.com", new UserChanges("Zed" + i, null, null));
         }
@@ -82,14 +82,18 @@ class UserDetailsConsoleTest {
         assertFalse(details.contains(hash.substring(7, 30)), "never the hash:\n" + details);
         assertTrue(console.lineWith("UTC   ").contains(" UTC"), details);
         assertTrue(console.lineWith("local ").contains("local 20"), details);
-        for (String action : new String[] {"Update", "Delete", "History", "Close"}) {
+        for (String action : new String[] {"Update", "Delete", "Lock", "Reset password", "History", "Close"}) {
             assertTrue(details.lines().anyMatch(l -> l.strip().startsWith("│ " + action) || l.contains(" " + action + " ")
                     || l.contains(action)), action + ":\n" + details);
         }
         details.lines().forEach(l -> assertTrue(l.length() <= 80, "the layout holds on 80 columns: " + l));
-        assertTrue(console.lineWith("bio").contains("…"), "a long value is cut, not wrapped:\n" + details);
+        console.press(KeyType.Tab); // to the attributes, scrolled to their end
+        console.press(KeyType.End);
+        console.waitFor("bio");
+        assertTrue(console.lineWith("bio").contains("…"), "a long value is cut, not wrapped:\n" + console.text());
+        console.press(KeyType.Tab); // back to the actions
 
-        console.press(KeyType.ArrowDown, 2); // History
+        console.press(KeyType.ArrowDown, 4); // History
         console.press(KeyType.Enter);
         String history = console.waitFor("31 entries, newest first");
         assertTrue(console.lineWith("update").contains("firstName"), history);
