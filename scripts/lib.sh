@@ -83,7 +83,13 @@ DYNALITE_VERSION=4.0.0
 start_dynalite() {
   local work="$1"
   ensure_node_packages "dynalite@$DYNALITE_VERSION" || return 1
+  # dynalite throws on a request its client aborted (ECONNRESET "aborted": a command that exits with a
+  # request in flight), which would end the server for every later check; such a request is only logged.
   node -e '
+    process.on("uncaughtException", (err) => {
+      if (err && err.code === "ECONNRESET") { console.error("a client went away mid-request: " + err.message); return; }
+      console.error(err); process.exit(1);
+    });
     const server = require(process.argv[1])({ createTableMs: 500 });
     server.listen(0, "127.0.0.1", () => console.log("dynalite listening on http://127.0.0.1:" + server.address().port));
   ' "$NODE_TOOLS/node_modules/dynalite" >"$work/server.out" 2>"$work/server.err" &
