@@ -84,7 +84,7 @@ class ImportExportTest {
                 "jo@example.com,Jo,March,March1868,",
                 "kim@example.com,Kim,Lo,kim-ok-password,",
                 "lu@example.com,Lu,Hash,," + preHashedCommon,
-                "max@example.com,Max,Zed,aaaaaaaaaaaa,",
+                "max@example.com,Max,Zed,qqqqqqqqqqqq,",
                 ""), false);
         assertEquals(2, report.imported());
         assertEquals(3, report.invalid());
