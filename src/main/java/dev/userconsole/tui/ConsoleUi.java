@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
@@ -44,6 +47,14 @@ public final class ConsoleUi {
     private static final String SPINNER = "|/-\\";
     private static final boolean NO_COLOR = System.getenv("NO_COLOR") != null;
     static final String READ_ONLY_MESSAGE = "Read-only: nothing can be changed here (--read-only or READ_ONLY).";
+
+    /** Keys every screen and dialog has. */
+    static final Keymap<ConsoleUi> KEYS = Keymap.of("Everywhere",
+            on("?, F1", "this help", ConsoleUi::help, Key.ch('?'), Key.F1).brief("help"),
+            described("Esc", "close a dialog, or go back").helpOnly(),
+            described("Tab, Shift-Tab", "next / previous field or button").helpOnly(),
+            on(Key.ch(':'), "switch connection (also s in the menu)", ConsoleUi::switchConnection).helpOnly(),
+            on(Key.ctrl('c'), "quit at once", ConsoleUi::quit).helpOnly());
 
     private final WindowBasedTextGUI gui;
     private MfaCodes mfaCodes = MfaCodes.NONE;
@@ -118,7 +129,7 @@ public final class ConsoleUi {
         main.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
-                if (handleGlobalKey(window, key) || handleSwitchKey(window, key) || (view != null && view.onKey(key))) {
+                if (handleGlobalKey(key) || (view != null && view.onKey(key))) {
                     deliver.set(false);
                 }
             }
@@ -210,26 +221,33 @@ public final class ConsoleUi {
         next.focus();
     }
 
+    /** The footer: the screen's or dialog's hints, then the global ones. */
     void setHints(String hints) {
-        hintsLabel.setText(" " + hints);
+        String global = KEYS.hints(this, readOnly);
+        hintsLabel.setText(" " + (hints.isEmpty() ? global : hints + "  " + global));
     }
 
-    /** Opens a dialog window on top; its hints replace the footer's until it closes. */
-    void openDialog(BasicWindow dialog, String hints) {
+    /**
+     * Opens a dialog window on top, its keys declared in {@code keys}: its footer replaces the screen's until it
+     * closes, its bindings run first, then Esc closes it where the table says so, then the global keys.
+     */
+    <T> void openDialog(BasicWindow dialog, Keymap<T> keys, T target) {
         dialog.setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         dialog.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
-                if (Keys.is(key, KeyType.Escape)) {
+                if (keys.handle(key, target, ConsoleUi.this)) {
+                    deliver.set(false);
+                } else if (keys.escapeCloses(key)) {
                     closeDialog(dialog);
                     deliver.set(false);
-                } else if (handleGlobalKey(window, key)) {
+                } else if (handleGlobalKey(key)) {
                     deliver.set(false);
                 }
             }
         });
-        hintStack.push(hintsLabel.getText().strip());
-        setHints(hints);
+        hintStack.push(hintsLabel.getText());
+        setHints(keys.hints(target, readOnly));
         gui.addWindow(dialog);
         gui.setActiveWindow(dialog);
     }
@@ -237,31 +255,23 @@ public final class ConsoleUi {
     void closeDialog(BasicWindow dialog) {
         if (gui.getWindows().contains(dialog)) {
             dialog.close();
-            setHints(hintStack.isEmpty() ? view.hints() : hintStack.pop());
+            if (hintStack.isEmpty()) {
+                setHints(view.hints());
+            } else {
+                hintsLabel.setText(hintStack.pop());
+            }
         }
     }
 
-    /** Ctrl-C quits from anywhere; ? and F1 open the help unless a text field is being typed in. */
-    private boolean handleGlobalKey(Window window, KeyStroke key) {
-        if (Keys.isCtrl(key, 'c')) {
-            quit();
-            return true;
-        }
-        boolean typing = window.getFocusedInteractable() instanceof TextBox;
-        if (Keys.is(key, KeyType.F1) || (Keys.isChar(key, '?') && !typing)) {
-            help();
-            return true;
-        }
-        return false;
+    /** The keys of every screen, handled before the screen's own. */
+    private boolean handleGlobalKey(KeyStroke key) {
+        return KEYS.handle(key, this, this);
     }
 
-    /** ":" opens the switcher (as in k9s) unless a text field is being typed in. */
-    private boolean handleSwitchKey(Window window, KeyStroke key) {
-        if (Keys.isChar(key, ':') && !(window.getFocusedInteractable() instanceof TextBox)) {
-            switchConnection();
-            return true;
-        }
-        return false;
+    /** Whether the keyboard is in a text field, where letters, ? and : are typed rather than commands. */
+    boolean typing() {
+        Window active = gui.getActiveWindow();
+        return active != null && active.getFocusedInteractable() instanceof TextBox box && !box.isReadOnly();
     }
 
     // ---- connections -----------------------------------------------------------------------------
@@ -336,7 +346,7 @@ public final class ConsoleUi {
     // ---- actions ---------------------------------------------------------------------------------
 
     void help() {
-        new MessageDialog(this, "Keys", Keys.HELP).open();
+        new MessageDialog(this, "Keys", Help.text(Help.WIDTH)).open();
     }
 
     void insertUser() {
@@ -382,7 +392,7 @@ public final class ConsoleUi {
     }
 
     /** Opens a write action's dialog, or in read-only mode says in a sentence why it does not. */
-    private void unlessReadOnly(Runnable openDialog) {
+    void unlessReadOnly(Runnable openDialog) {
         if (readOnly) {
             showMessage("Read-only", readOnlyMessage);
         } else {

@@ -47,7 +47,7 @@ final class CreateTableDialog {
         panel.addComponent(buttons);
         panel.addComponent(state);
         window.setComponent(panel);
-        ui.openDialog(window, "Tab choose  Enter create  Esc cancel");
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
         provisioned.takeFocus();
     }
 

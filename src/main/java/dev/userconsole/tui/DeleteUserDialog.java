@@ -42,7 +42,7 @@ final class DeleteUserDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab choose  Enter confirm  Esc cancel");
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
         cancel.takeFocus();
     }
 

@@ -1,5 +1,9 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -7,23 +11,24 @@ import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.WindowListenerAdapter;
-import com.googlecode.lanterna.input.KeyStroke;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.text.Wrap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One sentence; the details (what kind of problem, the underlying cause) on a key, never a stack trace. */
 final class ErrorDialog {
     private static final int WRAP = 60;
+    static final Keymap<ErrorDialog> KEYS = Keymap.of("Error",
+            described("Enter", "close (on OK), or show the details (on Details)").brief("close"),
+            on(Key.ch('d'), "details: what kind of problem, and its cause", ErrorDialog::showDetails).brief("details"),
+            escape("close"));
 
     private final ConsoleUi ui;
     private final BasicWindow window = new BasicWindow("Error");
     private final Panel panel = new Panel(new LinearLayout());
     private final Label details = new Label("");
     private final Button ok;
+    private final ConsoleException error;
 
     ErrorDialog(ConsoleUi ui, ConsoleException error) {
         this.ui = ui;
@@ -35,19 +40,14 @@ final class ErrorDialog {
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         ok = new Button("OK", () -> ui.closeDialog(window));
         buttons.addComponent(ok);
-        Runnable showDetails = () -> details.setText(String.join("\n", wrap(detailsOf(error))));
-        buttons.addComponent(new Button("Details", showDetails));
+        buttons.addComponent(new Button("Details", this::showDetails));
         panel.addComponent(buttons);
         window.setComponent(panel);
-        window.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
-                if (Keys.isChar(key, 'd')) {
-                    showDetails.run();
-                    deliver.set(false);
-                }
-            }
-        });
+        this.error = error;
+    }
+
+    private void showDetails() {
+        details.setText(String.join("\n", wrap(detailsOf(error))));
     }
 
     private static String detailsOf(ConsoleException error) {
@@ -63,7 +63,7 @@ final class ErrorDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Enter/Esc close  d details");
+        ui.openDialog(window, KEYS, this);
         ok.takeFocus();
     }
 }

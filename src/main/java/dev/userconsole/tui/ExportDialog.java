@@ -46,7 +46,7 @@ final class ExportDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab next  Space toggles  Enter on Export starts  Esc cancel");
+        ui.openDialog(window, DialogKeys.FILE, this);
         file.takeFocus();
     }
 

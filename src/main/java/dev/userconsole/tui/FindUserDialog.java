@@ -1,5 +1,9 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -8,18 +12,19 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.WindowListenerAdapter;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.User;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Asks for an email and looks the user up (exact key, then normalised), for Update and Delete. */
 final class FindUserDialog {
+    static final Keymap<FindUserDialog> KEYS = Keymap.of("Find a user (Update user, Delete user)",
+            on(Key.ENTER, "find the user typed", FindUserDialog::submit).onlyWhen(dialog -> dialog.email.isFocused())
+                    .brief("find"),
+            described("Tab", "to the buttons").helpOnly(),
+            escape("cancel"));
+
     private final ConsoleUi ui;
     private final BasicWindow window;
     private final TextBox email = new TextBox(new com.googlecode.lanterna.TerminalSize(40, 1));
@@ -42,19 +47,10 @@ final class FindUserDialog {
         buttons.addComponent(new Button("Cancel", () -> ui.closeDialog(window)));
         panel.addComponent(buttons);
         window.setComponent(panel);
-        window.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
-                if (Keys.is(key, KeyType.Enter) && email.isFocused()) {
-                    submit();
-                    deliver.set(false);
-                }
-            }
-        });
     }
 
     void open() {
-        ui.openDialog(window, "Enter find  Esc cancel");
+        ui.openDialog(window, KEYS, this);
         email.takeFocus();
     }
 

@@ -52,7 +52,7 @@ final class HealthFixDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab choose  Enter confirm  Esc cancel");
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
         cancel.takeFocus();
     }
 

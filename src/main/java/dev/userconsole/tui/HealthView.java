@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Component;
@@ -8,7 +11,6 @@ import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.text.ProgressText;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.text.Wrap;
@@ -28,6 +30,14 @@ import java.util.stream.Collectors;
  */
 final class HealthView implements View {
     private static final int SHOWN = 20;
+
+    static final Keymap<HealthView> KEYS = Keymap.of("Health report",
+            described("Up/Down, Enter", "choose a fix and apply it (it is previewed and confirmed first)")
+                    .brief("fix"),
+            described("Tab", "to the report, which scrolls with Up/Down").brief("report"),
+            on(Key.ch('r'), "scan again", HealthView::scan),
+            on("Esc, q", "back to the menu", (HealthView view) -> view.ui.showMenu(), Key.ESCAPE, Key.ch('q'))
+                    .brief("back"));
 
     private final ConsoleUi ui;
     private final Panel panel = new Panel(new LinearLayout());
@@ -152,19 +162,11 @@ final class HealthView implements View {
 
     @Override
     public String hints() {
-        return "Enter fix  Tab report (scrolls)  r scan again  Esc back  ? help";
+        return KEYS.hints(this, ui.readOnly());
     }
 
     @Override
     public boolean onKey(KeyStroke key) {
-        if (Keys.is(key, KeyType.Escape) || Keys.isChar(key, 'q')) {
-            ui.showMenu();
-            return true;
-        }
-        if (Keys.isChar(key, 'r')) {
-            scan();
-            return true;
-        }
-        return false;
+        return KEYS.handle(key, this, ui);
     }
 }

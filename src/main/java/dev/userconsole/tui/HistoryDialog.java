@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -18,6 +21,11 @@ import dev.userconsole.users.output.HistoryWriter;
 final class HistoryDialog {
     /** Entries read for the console: the newest, a screenful many times over. */
     static final int LIMIT = 200;
+    static final Keymap<HistoryDialog> KEYS = Keymap.of("History (from the details)",
+            described("Up/Down, PgUp/PgDn", "move through the entries, newest first").brief("move"),
+            described("Enter", "the chosen entry in full").brief("in full"),
+            described("Tab", "to Close").helpOnly(),
+            escape("back to the details").brief("back"));
 
     private final ConsoleUi ui;
     private final String email;
@@ -52,7 +60,7 @@ final class HistoryDialog {
         panel.addComponent(new EmptySpace());
         panel.addComponent(close);
         window.setComponent(panel);
-        ui.openDialog(window, "Up/Down move  Enter in full  Tab then Enter or Esc back");
+        ui.openDialog(window, KEYS, this);
         if (table != null) {
             table.takeFocus();
         } else {

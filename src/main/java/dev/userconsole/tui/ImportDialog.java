@@ -46,7 +46,7 @@ final class ImportDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab next  Enter on Import starts  Esc cancel");
+        ui.openDialog(window, DialogKeys.FILE, this);
         file.takeFocus();
     }
 

@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.Direction;
@@ -14,7 +17,13 @@ import dev.userconsole.users.ScanCost;
 final class LargeScanDialog {
     private final ConsoleUi ui;
     private final BasicWindow window = new BasicWindow("Large table");
+    static final Keymap<LargeScanDialog> KEYS = Keymap.of("Large table: scan it?",
+            described("Tab", "Scan or Cancel").brief("choose"),
+            described("Enter", "press the focused button (Cancel is focused first)").brief("confirm"),
+            on(Key.ESCAPE, "cancel: no scan", LargeScanDialog::cancel).brief("cancel"));
+
     private final Button cancel;
+    private final Runnable cancelled;
 
     LargeScanDialog(ConsoleUi ui, ScanCost cost, Runnable scan, Runnable cancelled) {
         this.ui = ui;
@@ -28,17 +37,20 @@ final class LargeScanDialog {
             ui.closeDialog(window);
             scan.run();
         }));
-        cancel = new Button("Cancel", () -> {
-            ui.closeDialog(window);
-            cancelled.run();
-        });
+        this.cancelled = cancelled;
+        cancel = new Button("Cancel", this::cancel);
         buttons.addComponent(cancel);
         panel.addComponent(buttons);
         window.setComponent(panel);
     }
 
+    private void cancel() {
+        ui.closeDialog(window);
+        cancelled.run();
+    }
+
     void open() {
-        ui.openDialog(window, "Tab choose  Enter confirm  Esc cancel");
+        ui.openDialog(window, KEYS, this);
         cancel.takeFocus();
     }
 }

@@ -58,7 +58,7 @@ final class LockUserDialog {
     }
 
     void open() {
-        ui.openDialog(window, lock ? "Tab next  Enter confirm  Esc cancel" : "Tab choose  Enter confirm  Esc cancel");
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
         if (lock) {
             reason.takeFocus();
         } else {

@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.Component;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -7,37 +10,34 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.input.KeyStroke;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The main menu: the original app's four screens plus table management, each with a hotkey. */
 final class MenuView implements View {
+    static final Keymap<ConsoleUi> KEYS = Keymap.of("Main menu",
+            on(Key.ch('i'), "Insert user", ConsoleUi::insertUser).writing().helpOnly(),
+            on(Key.ch('r'), "Read users", (ConsoleUi ui) -> ui.showUsers()).helpOnly(),
+            on(Key.ch('u'), "Update user", ConsoleUi::updateUserByEmail).writing().helpOnly(),
+            on(Key.ch('d'), "Delete user", ConsoleUi::deleteUserByEmail).writing().helpOnly(),
+            on(Key.ch('c'), "Create table", ConsoleUi::createTable).writing().helpOnly(),
+            on(Key.ch('t'), "Table info", ConsoleUi::tableInfo).helpOnly(),
+            on(Key.ch('m'), "Import users from a file", ConsoleUi::importUsers).writing().helpOnly(),
+            on(Key.ch('x'), "Export users to a file", ConsoleUi::exportUsers).helpOnly(),
+            on(Key.ch('h'), "Health report", ConsoleUi::healthReport).helpOnly(),
+            on(Key.ch('s'), "Switch connection (:)", ConsoleUi::switchConnection).helpOnly(),
+            described("Up/Down, Enter", "choose; or press the item's letter").brief("choose, or a letter"),
+            on(Key.ch('q'), "Quit", ConsoleUi::quit));
+
+    private final ConsoleUi ui;
     private final Panel panel = new Panel(new LinearLayout());
     private final ActionListBox list = new ActionListBox();
-    private final Map<Character, Runnable> hotkeys = new LinkedHashMap<>();
 
     MenuView(ConsoleUi ui) {
-        String writes = ui.readOnly() ? "  (disabled: read-only)" : "";
-        add('i', "Insert user" + writes, ui::insertUser);
-        add('r', "Read users", ui::showUsers);
-        add('u', "Update user" + writes, ui::updateUserByEmail);
-        add('d', "Delete user" + writes, ui::deleteUserByEmail);
-        add('c', "Create table" + writes, ui::createTable);
-        add('t', "Table info", ui::tableInfo);
-        add('m', "Import users from a file" + writes, ui::importUsers);
-        add('x', "Export users to a file", ui::exportUsers);
-        add('h', "Health report", ui::healthReport);
-        add('s', "Switch connection (:)", ui::switchConnection);
-        add('q', "Quit", ui::quit);
+        this.ui = ui;
+        KEYS.addItems(list, ui, ui);
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label(" DynamoDB User Console"));
         panel.addComponent(new EmptySpace());
         panel.addComponent(list);
-    }
-
-    private void add(char key, String label, Runnable action) {
-        hotkeys.put(key, action);
-        list.addItem("  " + key + "   " + label, action);
     }
 
     @Override
@@ -52,17 +52,11 @@ final class MenuView implements View {
 
     @Override
     public String hints() {
-        return "Up/Down + Enter, or the item's letter  ? help  q quit";
+        return KEYS.hints(ui, ui.readOnly());
     }
 
     @Override
     public boolean onKey(KeyStroke key) {
-        for (Map.Entry<Character, Runnable> hotkey : hotkeys.entrySet()) {
-            if (Keys.isChar(key, hotkey.getKey())) {
-                hotkey.getValue().run();
-                return true;
-            }
-        }
-        return false;
+        return KEYS.handle(key, ui, ui);
     }
 }

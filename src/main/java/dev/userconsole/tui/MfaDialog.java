@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
@@ -9,22 +12,22 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.WindowListenerAdapter;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.store.MfaCodes;
 import dev.userconsole.text.VisibleText;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Asks for an MFA code in a dialog, masked. Called on the console's database thread while the screen runs
  * on its own: the question is posted to the screen's thread and the caller waits for the answer.
  */
 final class MfaDialog implements MfaCodes {
+    static final Keymap<Question> KEYS = Keymap.of("MFA code (a role that needs one)",
+            described("digits", "the device's current code (masked)").brief("type the code"),
+            on(Key.ENTER, "send the code", Question::send).onlyWhen(question -> question.code().isFocused())
+                    .brief("send"),
+            on(Key.ESCAPE, "cancel: the role is not assumed", Question::cancel).brief("cancel"));
     private volatile ConsoleUi ui;
 
     /** The console the dialog opens on, once it is drawn; before that there is no one to ask. */
@@ -50,35 +53,35 @@ final class MfaDialog implements MfaCodes {
         }
     }
 
+    /** One question on the screen: answered by OK, Cancel or Esc, and then closed. */
+    private record Question(ConsoleUi ui, BasicWindow window, TextBox code, CompletableFuture<Optional<String>> answer) {
+        void send() {
+            ui.closeDialog(window);
+            String typed = code.getText().strip();
+            answer.complete(typed.isEmpty() ? Optional.empty() : Optional.of(typed));
+        }
+
+        void cancel() {
+            ui.closeDialog(window);
+            answer.complete(Optional.empty());
+        }
+    }
+
     private static void open(ConsoleUi ui, String profile, String serial, CompletableFuture<Optional<String>> answer) {
         BasicWindow window = new BasicWindow("MFA code");
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label("Profile " + VisibleText.forScreen(profile) + " assumes a role that needs"));
         panel.addComponent(new Label("the code of " + VisibleText.forScreen(serial) + ":"));
         TextBox code = new TextBox(new TerminalSize(12, 1)).setMask('*');
+        Question question = new Question(ui, window, code, answer);
         panel.addComponent(code);
         panel.addComponent(new EmptySpace());
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(new Button("OK", () -> {
-            ui.closeDialog(window);
-            String typed = code.getText().strip();
-            answer.complete(typed.isEmpty() ? Optional.empty() : Optional.of(typed));
-        }));
-        buttons.addComponent(new Button("Cancel", () -> {
-            ui.closeDialog(window);
-            answer.complete(Optional.empty());
-        }));
+        buttons.addComponent(new Button("OK", question::send));
+        buttons.addComponent(new Button("Cancel", question::cancel));
         panel.addComponent(buttons);
         window.setComponent(panel);
-        window.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
-                if (Keys.is(key, KeyType.Escape)) {
-                    answer.complete(Optional.empty());
-                }
-            }
-        });
-        ui.openDialog(window, "Type the code, Tab to OK, Enter");
+        ui.openDialog(window, KEYS, question);
         code.takeFocus();
     }
 }

@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -14,6 +17,10 @@ import dev.userconsole.users.NewPassword;
  * quitting), so no later frame can draw it again.
  */
 final class NewPasswordDialog {
+    static final Keymap<NewPasswordDialog> KEYS = Keymap.of("New password (shown once)",
+            described("Enter", "close; the password is cleared from the screen").brief("close (the password is cleared)"),
+            escape("close"));
+
     private final ConsoleUi ui;
     private final Label password;
     private final Button ok;
@@ -47,7 +54,7 @@ final class NewPasswordDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Enter/Esc close (the password is cleared)");
+        ui.openDialog(window, KEYS, this);
         ok.takeFocus();
     }
 }

@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
 import com.googlecode.lanterna.gui2.CheckBox;
@@ -16,6 +19,12 @@ import dev.userconsole.users.User;
 
 /** Asks how to reset (random or passphrase, unlock or not), resets, then shows the password once. */
 final class ResetPasswordDialog {
+    static final Keymap<ResetPasswordDialog> KEYS = Keymap.of("Reset password",
+            described("Tab", "the next box or button").brief("next"),
+            described("Space", "tick: a passphrase instead of random characters; also unlock").brief("tick"),
+            described("Enter", "on Reset: set the new password, then show it once").brief("on Reset confirms"),
+            escape("cancel"));
+
     private final ConsoleUi ui;
     private final User user;
     private final BasicWindow window = new BasicWindow("Reset password");
@@ -52,7 +61,7 @@ final class ResetPasswordDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab next  Space tick  Enter confirm  Esc cancel");
+        ui.openDialog(window, KEYS, this);
         passphrase.takeFocus();
     }
 

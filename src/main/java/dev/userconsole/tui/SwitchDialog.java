@@ -1,5 +1,9 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.BasicWindow;
@@ -10,10 +14,6 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.gui2.Window;
-import com.googlecode.lanterna.gui2.WindowListenerAdapter;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.config.Connection;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Switchboard;
@@ -21,7 +21,6 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.text.Wrap;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +28,21 @@ import java.util.function.Supplier;
  * A production connection asks for its name to be typed before it opens writable.
  */
 final class SwitchDialog {
+    static final Keymap<SwitchDialog> KEYS = Keymap.of("Switch connection (: or s)",
+            described("Up/Down, Enter", "connect to the chosen connection or profile").brief("connect")
+                    .onlyWhen(dialog -> dialog.typed == null),
+            described("name", "production: type its name to allow writes, or leave it empty for read-only")
+                    .brief("type the name to allow writes").onlyWhen(SwitchDialog::confirming),
+            on(Key.ENTER, "connect", (SwitchDialog dialog) -> dialog.submitTyped.run())
+                    .onlyWhen(dialog -> dialog.confirming() && dialog.typed.isFocused()),
+            escape("cancel"));
+
     private final ConsoleUi ui;
     private final Switchboard switchboard;
     private final BasicWindow window = new BasicWindow("Switch connection");
+    /** The production name field and what Enter in it does, once a production connection is chosen. */
+    private TextBox typed;
+    private Runnable submitTyped;
 
     SwitchDialog(ConsoleUi ui, Switchboard switchboard) {
         this.ui = ui;
@@ -64,15 +75,19 @@ final class SwitchDialog {
             lines(panel, "No connections yet: name them in " + switchboard.connectionsFile()
                     + ", and AWS profiles in ~/.aws/config.");
             window.setComponent(panel);
-            ui.openDialog(window, "Esc close");
+            ui.openDialog(window, KEYS, this);
             return;
         }
         panel.addComponent(new Label("Connections (" + switchboard.connectionsFile() + ") and AWS profiles:"));
         panel.addComponent(new EmptySpace());
         panel.addComponent(list);
         window.setComponent(panel);
-        ui.openDialog(window, "Up/Down + Enter connect  Esc cancel");
+        ui.openDialog(window, KEYS, this);
         list.takeFocus();
+    }
+
+    private boolean confirming() {
+        return typed != null;
     }
 
     private static String describe(Connection connection) {
@@ -100,7 +115,7 @@ final class SwitchDialog {
         Label error = new Label("");
         panel.addComponent(typed);
         panel.addComponent(error);
-        Runnable submit = () -> {
+        submitTyped = () -> {
             String text = typed.getText().strip();
             if (!text.isEmpty() && !text.equals(name)) {
                 error.setText("That is not " + VisibleText.forScreen(name) + "; type it exactly, or leave it empty.");
@@ -109,22 +124,14 @@ final class SwitchDialog {
             connect(() -> switchboard.connection(name, !text.isEmpty()));
         };
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(new Button("Connect", submit));
+        buttons.addComponent(new Button("Connect", submitTyped));
         buttons.addComponent(new Button("Cancel", () -> ui.closeDialog(window)));
         panel.addComponent(new EmptySpace());
         panel.addComponent(buttons);
         window.setComponent(panel);
-        window.addWindowListener(new WindowListenerAdapter() {
-            @Override
-            public void onInput(Window w, KeyStroke key, AtomicBoolean deliver) {
-                if (Keys.is(key, KeyType.Enter) && typed.isFocused()) {
-                    submit.run();
-                    deliver.set(false);
-                }
-            }
-        });
-        ui.setHints("Type the name, Enter connect  Esc cancel");
         typed.takeFocus();
+        this.typed = typed;
+        ui.setHints(KEYS.hints(this, ui.readOnly()));
     }
 
     private void connect(Supplier<Settings> settings) {

@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BorderLayout;
 import com.googlecode.lanterna.gui2.Component;
@@ -11,7 +14,6 @@ import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.gui2.table.TableModel;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
@@ -47,6 +49,27 @@ final class UserBrowserView implements View {
             User::lastName, User::dateCreated, User::dateUpdated, user -> user.locked() ? "locked" : "");
     /** The "Locked" column: its header's width, and one column of space before it. */
     private static final int LOCKED_WIDTH = 6;
+
+    static final Keymap<UserBrowserView> KEYS = Keymap.of("Read users",
+            described("Up/Down", "move (more users load as you scroll)").helpOnly(),
+            described("PgUp/PgDn", "a page up or down").helpOnly(),
+            described("Home/End", "first or last loaded user").helpOnly(),
+            described("Enter", "details: every attribute; Update, Delete, Lock, Reset, History")
+                    .brief("details"),
+            on(Key.ch('/'), "filter by email or name", UserBrowserView::editFilter).brief("filter"),
+            on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
+            on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
+            on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
+            on(Key.ch('i'), "insert a user", (UserBrowserView view) -> view.ui.insertUser()).brief("insert")
+                    .writing(),
+            on(Key.ESCAPE, "back to the menu", (UserBrowserView view) -> view.ui.showMenu()).brief("back"),
+            on(Key.ch('q'), "back to the menu", (UserBrowserView view) -> view.ui.showMenu()).helpOnly());
+
+    /** While the filter is being typed in: the other keys type into it. */
+    static final Keymap<UserBrowserView> FILTER_KEYS = Keymap.of("Read users: typing a filter",
+            described("text", "matches emails and names as you type (the whole table is scanned)").helpOnly(),
+            on(Key.ENTER, "keep the filter", UserBrowserView::keepFilter),
+            on(Key.ESCAPE, "clear the filter", UserBrowserView::clearFilter));
 
     private final ConsoleUi ui;
     private final int pageSize;
@@ -122,8 +145,7 @@ final class UserBrowserView implements View {
 
     @Override
     public String hints() {
-        return ui.readOnly() ? "Enter view  / filter  s sort  S reverse  r reload  Esc back  ? help  (read-only)"
-                : "Enter act  / filter  s sort  S reverse  r reload  i insert  Esc back  ? help";
+        return (filter.isFocused() ? FILTER_KEYS : KEYS).hints(this, ui.readOnly());
     }
 
     @Override
@@ -140,36 +162,32 @@ final class UserBrowserView implements View {
 
     @Override
     public boolean onKey(KeyStroke key) {
-        if (filter.isFocused()) {
-            if (Keys.is(key, KeyType.Escape)) {
-                filter.setText("");
-                table.takeFocus();
-                return true;
-            }
-            if (Keys.is(key, KeyType.Enter)) {
-                table.takeFocus();
-                return true;
-            }
-            return false;
-        }
-        if (Keys.is(key, KeyType.Escape) || Keys.isChar(key, 'q')) {
-            ui.showMenu();
-        } else if (Keys.isChar(key, '/')) {
-            filter.takeFocus();
-        } else if (Keys.isChar(key, 's')) {
-            sortColumn = sortColumn + 1 >= COLUMNS.length ? -1 : sortColumn + 1;
-            render(0);
-        } else if (Keys.isChar(key, 'S')) {
-            descending = !descending;
-            render(0);
-        } else if (Keys.isChar(key, 'r')) {
-            reload();
-        } else if (Keys.isChar(key, 'i')) {
-            ui.insertUser();
-        } else {
-            return false;
-        }
-        return true;
+        return filter.isFocused() ? FILTER_KEYS.handle(key, this, ui) : KEYS.handle(key, this, ui);
+    }
+
+    private void editFilter() {
+        filter.takeFocus();
+        ui.setHints(hints());
+    }
+
+    private void keepFilter() {
+        table.takeFocus();
+        ui.setHints(hints());
+    }
+
+    private void clearFilter() {
+        filter.setText("");
+        keepFilter();
+    }
+
+    private void nextSortColumn() {
+        sortColumn = sortColumn + 1 >= COLUMNS.length ? -1 : sortColumn + 1;
+        render(0);
+    }
+
+    private void reverseOrder() {
+        descending = !descending;
+        render(0);
     }
 
     /** Starts again from the first page (and the filter's scan from the start). */

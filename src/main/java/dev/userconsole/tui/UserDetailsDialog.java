@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.on;
+
 import com.googlecode.lanterna.gui2.ActionListBox;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.EmptySpace;
@@ -17,7 +20,6 @@ import dev.userconsole.users.UserDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Enter on a user in the list: the whole account as stored (every attribute, the password described, never
@@ -27,15 +29,20 @@ final class UserDetailsDialog {
     private static final int MAX_NAME = 18;
     private static final int TYPE = 4;
 
-    /**
-     * One thing to do with the user.
-     *
-     * @param writes  refused in read-only mode: the label says so (the action itself refuses too)
-     * @param closes  whether the details close first (they are out of date after a write)
-     * @param offered when the action is offered, given what is stored (every action when it could not be read)
-     */
-    record Action(String label, boolean writes, boolean closes, Predicate<User> offered, Consumer<User> run) {
-    }
+    /** The actions are the list's items too; a write closes the details first (they are out of date after it). */
+    static final Keymap<UserDetailsDialog> KEYS = Keymap.of("User details (Enter in Read users)",
+            described("Up/Down, Enter", "choose an action, or press its letter").brief("choose"),
+            described("Tab", "to the attributes; Enter shows one in full").brief("attributes"),
+            on(Key.ch('u'), "Update", (UserDetailsDialog d) -> d.closeThen(d.ui::updateUser)).writing().helpOnly(),
+            on(Key.ch('d'), "Delete", (UserDetailsDialog d) -> d.closeThen(d.ui::deleteUser)).writing().helpOnly(),
+            on(Key.ch('l'), "Lock", (UserDetailsDialog d) -> d.closeThen(d.ui::lockUser)).writing().helpOnly()
+                    .onlyWhen(d -> !d.user.locked()),
+            on(Key.ch('l'), "Unlock", (UserDetailsDialog d) -> d.closeThen(d.ui::unlockUser)).writing().helpOnly()
+                    .onlyWhen(d -> d.user.locked()),
+            on(Key.ch('p'), "Reset password", (UserDetailsDialog d) -> d.closeThen(d.ui::resetPassword)).writing()
+                    .helpOnly(),
+            on(Key.ch('h'), "History", UserDetailsDialog::history).helpOnly(),
+            on(Key.ESCAPE, "Close", UserDetailsDialog::close).brief("back"));
 
     private final ConsoleUi ui;
     private final BasicWindow window = new BasicWindow("User");
@@ -75,7 +82,7 @@ final class UserDetailsDialog {
         stored.removeAllComponents();
         stored.addComponent(new Label("Password: " + read.password().describe() + " (never shown)"));
         stored.addComponent(new EmptySpace());
-        stored.addComponent(attributes(width, Math.max(3, ui.height() - 10 - actions().size())));
+        stored.addComponent(attributes(width, Math.max(3, ui.height() - 10 - actions.getItemCount())));
         fillActions();
     }
 
@@ -97,34 +104,21 @@ final class UserDetailsDialog {
     private void fillActions() {
         int selected = Math.max(0, actions.getSelectedIndex());
         actions.clearItems();
-        String disabled = ui.readOnly() ? " (disabled: read-only)" : "";
-        for (Action action : actions()) {
-            if (action.offered().test(user)) {
-                actions.addItem(action.label() + (action.writes() ? disabled : ""), () -> {
-                    if (action.closes()) {
-                        ui.closeDialog(window);
-                    }
-                    action.run().accept(user);
-                });
-            }
-        }
-        actions.addItem("Close", () -> ui.closeDialog(window));
+        KEYS.addItems(actions, this, ui);
         actions.setSelectedIndex(Math.min(selected, actions.getItemCount() - 1));
     }
 
-    /** What can be done from here, in this order. */
-    private List<Action> actions() {
-        return List.of(
-                new Action("Update", true, true, any -> true, ui::updateUser),
-                new Action("Delete", true, true, any -> true, ui::deleteUser),
-                new Action("Lock", true, true, shown -> !shown.locked(), ui::lockUser),
-                new Action("Unlock", true, true, User::locked, ui::unlockUser),
-                new Action("Reset password", true, true, any -> true, ui::resetPassword),
-                new Action("History", false, false, any -> true, this::history));
+    private void closeThen(Consumer<User> write) {
+        close();
+        write.accept(user);
     }
 
-    private void history(User shown) {
-        new HistoryDialog(ui, shown.emailAddress()).open();
+    private void close() {
+        ui.closeDialog(window);
+    }
+
+    private void history() {
+        new HistoryDialog(ui, user.emailAddress()).open();
     }
 
     /** Every attribute, a row each (an instant gets two more: UTC and local); Enter shows a row in full. */
@@ -164,7 +158,7 @@ final class UserDetailsDialog {
     }
 
     private void show() {
-        ui.openDialog(window, "Up/Down + Enter choose  Tab attributes (Enter: in full)  Esc back");
+        ui.openDialog(window, KEYS, this);
         actions.takeFocus();
     }
 

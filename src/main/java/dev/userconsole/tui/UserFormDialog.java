@@ -1,5 +1,8 @@
 package dev.userconsole.tui;
 
+import static dev.userconsole.tui.KeyBinding.described;
+import static dev.userconsole.tui.KeyBinding.escape;
+
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.BasicWindow;
 import com.googlecode.lanterna.gui2.Button;
@@ -30,6 +33,17 @@ import java.util.function.Function;
  * Save is disabled while a save is running.
  */
 final class UserFormDialog {
+    static final Keymap<UserFormDialog> KEYS = Keymap.of("Insert user, Update user",
+            described("Tab, Shift-Tab", "the next / previous field (errors show beside each field)").brief("next field"),
+            described("Enter", "on Save: check and save; passwords are masked, and in Update an empty one keeps"
+                    + " the current password").brief("on Save submits"),
+            escape("cancel: nothing is saved"));
+
+    /** Saving found the user changed by someone else since the form opened. */
+    static final Keymap<UserFormDialog> CHANGED_KEYS = Keymap.of("Changed by someone else",
+            described("Enter", "Reload their version (your edits are discarded) or Keep editing").brief("choose"),
+            escape("keep editing"));
+
     private static final int FIELD_WIDTH = 40;
 
     private final ConsoleUi ui;
@@ -83,7 +97,7 @@ final class UserFormDialog {
     }
 
     void open() {
-        ui.openDialog(window, "Tab next field  Enter on Save submits  Esc cancel");
+        ui.openDialog(window, KEYS, this);
         fields.values().iterator().next().takeFocus();
     }
 
@@ -262,7 +276,7 @@ final class UserFormDialog {
         buttons.addComponent(new Button("Keep editing", () -> ui.closeDialog(ask)));
         panel.addComponent(buttons);
         ask.setComponent(panel);
-        ui.openDialog(ask, "Enter choose  Esc keep editing");
+        ui.openDialog(ask, CHANGED_KEYS, this);
         reload.takeFocus();
     }
 

@@ -65,9 +65,9 @@ class ConsoleFaultsTest {
 
         // the call hangs in the background; the screen still answers keys
         console.press(KeyType.F1);
-        console.waitFor("Tab/Shift-Tab next/previous field or button");
+        console.waitFor("Tab, Shift-Tab  next / previous field or button");
         console.press(KeyType.Escape);
-        String form = console.waitFor("help closed", t -> !t.contains("Tab/Shift-Tab next/previous"));
+        String form = console.waitFor("help closed", t -> !t.contains("Tab, Shift-Tab  next / previous"));
         assertTrue(form.contains("Saving"), form);
 
         String error = console.waitFor("when the database");

@@ -87,7 +87,8 @@ class ConsoleUiTest {
         }
         assertTrue(screen.lines().findFirst().get().contains("test endpoint"), screen);
         assertTrue(screen.contains("~0 users"), screen);
-        assertTrue(screen.lines().reduce((a, b) -> b).get().contains("? help  q quit"), screen);
+        console.waitFor("the footer, once nothing is busy beside it",
+                text -> text.lines().reduce((a, b) -> b).get().contains("q Quit  ?, F1 help"));
         assertTrue(screen.contains("Import users from a file") && screen.contains("Export users to a file"), screen);
     }
 
@@ -499,8 +500,8 @@ class ConsoleUiTest {
         console.waitFor("nothing can be changed here");
         console.press(KeyType.Enter);
         console.press(KeyType.Enter); // the selected user's actions
-        console.waitFor("Update (disabled: read-only)");
-        assertTrue(console.text().contains("Delete (disabled: read-only)"), console.text());
+        console.waitFor("Update  (disabled: read-only)");
+        assertTrue(console.text().contains("Delete  (disabled: read-only)"), console.text());
         console.press(KeyType.Enter);
         console.waitFor("nothing can be changed here");
         assertEquals("Ann", store.get("ann@example.com").firstName(), "nothing changed");
