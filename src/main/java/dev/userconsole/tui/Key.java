@@ -43,7 +43,10 @@ record Key(KeyType type, char character, boolean ctrl, String name) {
         if (type != KeyType.Character) {
             return !stroke.isCtrlDown() && !stroke.isAltDown();
         }
-        return !stroke.isAltDown() && stroke.isCtrlDown() == ctrl
-                && (ctrl ? Character.toLowerCase(stroke.getCharacter()) : stroke.getCharacter()) == character;
+        if (ctrl) {
+            // Alt too when an Esc just before was read as an Alt prefix: Ctrl-C must quit whatever came first
+            return stroke.isCtrlDown() && Character.toLowerCase(stroke.getCharacter()) == character;
+        }
+        return !stroke.isAltDown() && !stroke.isCtrlDown() && stroke.getCharacter() == character;
     }
 }
