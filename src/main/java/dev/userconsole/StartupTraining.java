@@ -1,9 +1,9 @@
 package dev.userconsole;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.DefaultKeyDecodingProfile;
 import com.googlecode.lanterna.input.InputDecoder;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
@@ -16,8 +16,8 @@ import dev.userconsole.config.DotenvFile;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
-import dev.userconsole.store.LocalServer;
 import dev.userconsole.tui.ConsoleApp;
+import dev.userconsole.users.LocalService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +70,7 @@ public final class StartupTraining {
         Function<Options, Settings> settings = loader::load;
         String data = dir.resolve("data").toString();
         int failures = commands(settings, "--embedded", "--data-dir", data);
-        try (LocalServer server = LocalServer.startInMemory(0)) {
+        try (LocalService server = LocalService.inMemory(0)) {
             failures += commands(settings, "--endpoint", server.endpoint().toString());
         }
         loadRealTerminalClasses();

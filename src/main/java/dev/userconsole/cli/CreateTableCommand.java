@@ -1,7 +1,7 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.TableCreation;
+import dev.userconsole.users.TableSummary;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.audit.WriteAction;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ final class CreateTableCommand extends UserCommand {
     @Override
     int run(UserController users) {
         TableCreation creation = users.createTable(onDemand);
-        TableInfo table = creation.table();
+        TableSummary table = creation.table();
         io().err().println(creation.created()
                 ? "Created table " + table.name() + " (" + table.status() + ", " + table.capacity() + ")."
                 : "Table " + table.name() + " already exists (" + table.status() + ").");

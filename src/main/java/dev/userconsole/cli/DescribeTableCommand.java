@@ -2,8 +2,8 @@ package dev.userconsole.cli;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.CallerIdentity;
-import dev.userconsole.store.TableInfo;
+import dev.userconsole.users.ConnectedAs;
+import dev.userconsole.users.TableSummary;
 import dev.userconsole.users.UserController;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -18,10 +18,10 @@ final class DescribeTableCommand extends UserCommand {
         PrintWriter out = io().out();
         out.println("Connection:   " + users.where());
         out.println("Table:        " + users.tableName());
-        CallerIdentity identity = users.callerIdentity();
-        out.println("Account:      " + identity.accountText());
-        out.println("Principal:    " + identity.principalText());
-        TableInfo table = users.describeTable().orElse(null);
+        ConnectedAs identity = users.callerIdentity();
+        out.println("Account:      " + identity.account());
+        out.println("Principal:    " + identity.principal());
+        TableSummary table = users.describeTable().orElse(null);
         if (table == null) {
             out.println("Status:       missing");
             out.flush();

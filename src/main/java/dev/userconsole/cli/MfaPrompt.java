@@ -1,6 +1,6 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.store.MfaCodes;
+import dev.userconsole.config.MfaCodes;
 import java.io.Console;
 import java.util.Arrays;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.userconsole.cli;
 import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.LocalServer;
+import dev.userconsole.users.LocalService;
 import dev.userconsole.users.WriteGuard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ConsoleException(Problem.INVALID_INPUT, "--port must be from 0 to 65535.");
         }
-        LocalServer server = inMemory ? LocalServer.startInMemory(port) : LocalServer.startOnDisk(port, dataDir());
+        LocalService server = inMemory ? LocalService.inMemory(port) : LocalService.onDisk(port, dataDir());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

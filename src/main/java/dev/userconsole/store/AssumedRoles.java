@@ -1,5 +1,6 @@
 package dev.userconsole.store;
 
+import dev.userconsole.config.MfaCodes;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -21,14 +21,4 @@ public record CallerIdentity(String account, String principal, String unknownBec
     public boolean isKnown() {
         return unknownBecause == null;
     }
-
-    /** The account id, or "not known: " and why, for display. */
-    public String accountText() {
-        return isKnown() ? account : "not known: " + unknownBecause;
-    }
-
-    /** The principal's ARN, or "not known" (the account line says why), for display. */
-    public String principalText() {
-        return isKnown() ? principal : "not known";
-    }
 }

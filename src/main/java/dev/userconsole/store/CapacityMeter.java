@@ -1,6 +1,5 @@
 package dev.userconsole.store;
 
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -8,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Capacity units consumed on one connection, as the engine reports them (ReturnConsumedCapacity), and the
  * items scans read and kept; safe from many threads. Units an engine does not report are not counted as 0:
- * {@link #readUnits()} is empty until one answer reported some.
+ * {@link #readUnits()} is empty until one answer reported some. The faces read it as {@code users.CapacityUsed}.
  */
 public final class CapacityMeter {
     private final DoubleAdder reads = new DoubleAdder();
@@ -53,34 +52,5 @@ public final class CapacityMeter {
 
     public long returnedItems() {
         return returned.sum();
-    }
-
-    /**
-     * What scans read: "Scanned 2000 users, matched 200; about 0.4 MB read, 50 read units." The megabytes are
-     * told by the read units (a unit is 4 KB read strongly consistently, 8 KB eventually consistently).
-     */
-    public String scanSummary(long matched, boolean consistent) {
-        return "Scanned " + scannedItems() + (scannedItems() == 1 ? " user" : " users") + ", matched " + matched
-                + "; " + readText(readUnits(), consistent) + ".";
-    }
-
-    /** "about 0.4 MB read, 50 read units" (the megabytes told by the units), or "read units not reported". */
-    public static String readText(OptionalDouble units, boolean consistent) {
-        return units.isEmpty() ? "read units not reported"
-                : String.format(Locale.ROOT, "about %.1f MB read, %s read units",
-                        units.getAsDouble() * (consistent ? 4096 : 8192) / 1e6, units(units));
-    }
-
-    /** "12.5 read, 3 write units" (or "not reported" for either), for status lines and summaries. */
-    public String describe() {
-        return units(readUnits()) + " read, " + units(writeUnits()) + " write units";
-    }
-
-    private static String units(OptionalDouble units) {
-        if (units.isEmpty()) {
-            return "not reported";
-        }
-        double value = units.getAsDouble();
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.userconsole.store;
 
+import dev.userconsole.config.MfaCodes;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
 

@@ -1,6 +1,7 @@
 package dev.userconsole.store;
 
 import dev.userconsole.config.Credentials;
+import dev.userconsole.config.MfaCodes;
 import dev.userconsole.config.Target;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package dev.userconsole.store;
 
 /**
- * What {@code describe-table} shows.
+ * What DescribeTable says of the table: what pacing and the large-scan question need, and what
+ * {@code users.TableSummary} shows.
  *
  * @param billingMode "PROVISIONED" or "PAY_PER_REQUEST"
  * @param readCapacity provisioned read capacity units, 0 when on demand
@@ -9,10 +10,4 @@ package dev.userconsole.store;
  */
 public record TableInfo(String name, String status, String billingMode, long readCapacity, long writeCapacity,
                         long itemCount, long sizeBytes) {
-
-    public String capacity() {
-        return "PROVISIONED".equals(billingMode)
-                ? "provisioned " + readCapacity + " read / " + writeCapacity + " write"
-                : "on demand";
-    }
 }

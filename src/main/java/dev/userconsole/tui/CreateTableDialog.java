@@ -7,8 +7,8 @@ import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
-import dev.userconsole.store.TableInfo;
 import dev.userconsole.users.TableCreation;
+import dev.userconsole.users.TableSummary;
 import java.util.Optional;
 
 /** Create table: shows the current state; when missing, offers provisioned 5/5 or on demand. */
@@ -23,9 +23,9 @@ final class CreateTableDialog {
         ui.backend().run("Reading table status", users -> users.describeTable(), this::show, ui::showError);
     }
 
-    private void show(Optional<TableInfo> existing) {
+    private void show(Optional<TableSummary> existing) {
         if (existing.isPresent()) {
-            TableInfo table = existing.get();
+            TableSummary table = existing.get();
             ui.showMessage("Create table", "Table " + table.name() + " already exists (" + table.status() + ", "
                     + table.capacity() + ").");
             return;
@@ -62,7 +62,7 @@ final class CreateTableDialog {
         ui.backend().run("Creating table", users -> users.createTable(onDemand), (TableCreation created) -> {
             ui.closeDialog(window);
             ui.refreshStatus();
-            TableInfo table = created.table();
+            TableSummary table = created.table();
             ui.showMessage("Create table", (created.created() ? "Created table " : "Table already existed: ")
                     + table.name() + " (" + table.status() + ", " + table.capacity() + ").");
         }, e -> {

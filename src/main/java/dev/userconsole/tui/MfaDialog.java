@@ -12,7 +12,7 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
-import dev.userconsole.store.MfaCodes;
+import dev.userconsole.config.MfaCodes;
 import dev.userconsole.text.VisibleText;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package dev.userconsole.tui;
 
-import dev.userconsole.store.CapacityMeter;
-import dev.userconsole.store.TableInfo;
+import dev.userconsole.users.CapacityUsed;
+import dev.userconsole.users.TableSummary;
 
 /** The always-visible first line: the table, its state, and where the console is connected. */
 final class StatusLine {
@@ -20,7 +20,7 @@ final class StatusLine {
         this.tableState = embedded ? "starting the embedded database..." : "connecting...";
     }
 
-    void tableFound(TableInfo info) {
+    void tableFound(TableSummary info) {
         tableState = info.status() + ", ~" + info.itemCount() + (info.itemCount() == 1 ? " user" : " users");
     }
 
@@ -38,7 +38,7 @@ final class StatusLine {
     }
 
     /** The session's units, once the engine reported some; whether the line changed. */
-    boolean unitsUsed(CapacityMeter used) {
+    boolean unitsUsed(CapacityUsed used) {
         String now = used.readUnits().isEmpty() && used.writeUnits().isEmpty() ? "" : used.describe();
         boolean changed = !now.equals(units);
         units = now;

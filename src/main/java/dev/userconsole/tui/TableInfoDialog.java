@@ -2,8 +2,8 @@ package dev.userconsole.tui;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.CallerIdentity;
-import dev.userconsole.store.TableInfo;
+import dev.userconsole.users.ConnectedAs;
+import dev.userconsole.users.TableSummary;
 import dev.userconsole.users.UserController;
 import java.util.Optional;
 
@@ -24,10 +24,10 @@ final class TableInfoDialog {
         StringBuilder text = new StringBuilder();
         text.append("Connection:   ").append(users.where()).append('\n');
         text.append("Table:        ").append(users.tableName()).append('\n');
-        CallerIdentity identity = users.callerIdentity();
-        text.append("Account:      ").append(identity.accountText()).append('\n');
-        text.append("Principal:    ").append(identity.principalText()).append('\n');
-        Optional<TableInfo> info;
+        ConnectedAs identity = users.callerIdentity();
+        text.append("Account:      ").append(identity.account()).append('\n');
+        text.append("Principal:    ").append(identity.principal()).append('\n');
+        Optional<TableSummary> info;
         try {
             info = users.describeTable();
         } catch (ConsoleException e) {
@@ -40,7 +40,7 @@ final class TableInfoDialog {
         if (info.isEmpty()) {
             return text.append("Status:       missing (create it from the menu: c)").toString();
         }
-        TableInfo table = info.get();
+        TableSummary table = info.get();
         text.append("Status:       ").append(table.status()).append('\n');
         text.append("Billing mode: ").append(table.billingMode()).append(" (").append(table.capacity()).append(")\n");
         text.append("Items:        ~").append(table.itemCount()).append(" (DynamoDB refreshes this every few hours)\n");

@@ -14,8 +14,8 @@ import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.gui2.table.TableModel;
 import com.googlecode.lanterna.input.KeyStroke;
-import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.CapacityUsed;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserFilter;
 import dev.userconsole.users.UserPage;
@@ -355,7 +355,7 @@ final class UserBrowserView implements View {
 
     /** What one search read, from the connection's counts before and after it. */
     private static String readUnitsSince(OptionalDouble before, OptionalDouble after) {
-        return "; " + CapacityMeter.readText(after.isEmpty() ? after
+        return "; " + CapacityUsed.readText(after.isEmpty() ? after
                 : OptionalDouble.of(after.getAsDouble() - before.orElse(0)), false);
     }
 

@@ -1,18 +1,16 @@
 package dev.userconsole.users;
 
+import dev.userconsole.config.MfaCodes;
 import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.CallerIdentity;
+import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.store.DynamoDb;
 import dev.userconsole.store.DynamoDbs;
-import dev.userconsole.store.CapacityMeter;
-import dev.userconsole.store.MfaCodes;
-import dev.userconsole.store.ParallelScan;
-import dev.userconsole.store.TablePacers;
-import dev.userconsole.store.SdkErrors;
-import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.EngineFeatures;
+import dev.userconsole.store.ParallelScan;
+import dev.userconsole.store.SdkErrors;
+import dev.userconsole.store.TablePacers;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditHistory;
@@ -114,7 +112,7 @@ public final class UserController implements AutoCloseable {
         this.table = new UserTable(client, tableName, errors);
         this.hasher = hasher;
         this.timestamps = new Timestamps(clock);
-        this.pacers = new TablePacers(this::describeTable);
+        this.pacers = new TablePacers(table::describe);
         this.scan = new ParallelScan(client, errors, pacers::reads, capacity);
         this.lost = new LostAnswers(client, tableName, database.where(), errors, capacity);
         // one per connection: an engine found to have no transactions is not asked again
@@ -161,7 +159,7 @@ public final class UserController implements AutoCloseable {
 
     private TableCreation createTableUnguarded(boolean onDemand) {
         boolean created = table.create(onDemand);
-        return new TableCreation(created, table.awaitActive());
+        return new TableCreation(created, TableSummary.of(table.awaitActive()));
     }
 
     /**
@@ -170,7 +168,7 @@ public final class UserController implements AutoCloseable {
      */
     public Optional<ScanCost> largeScanCost(boolean consistent) {
         try {
-            return describeTable().flatMap(info -> ScanCost.ofLarge(info, consistent));
+            return table.describe().flatMap(info -> ScanCost.ofLarge(info, consistent));
         } catch (ConsoleException e) {
             if (e.problem() != Problem.ACCESS_DENIED) {
                 throw e;
@@ -185,8 +183,8 @@ public final class UserController implements AutoCloseable {
     }
 
     /** Capacity units this connection's calls consumed, as the engine reported them. */
-    public CapacityMeter capacityUsed() {
-        return capacity;
+    public CapacityUsed capacityUsed() {
+        return new CapacityUsed(capacity);
     }
 
     /** Whether long work is waiting because the table throttled it lately ("throttled, waiting"). */
@@ -194,13 +192,13 @@ public final class UserController implements AutoCloseable {
         return pacers.throttledRecently();
     }
 
-    public Optional<TableInfo> describeTable() {
-        return table.describe();
+    public Optional<TableSummary> describeTable() {
+        return table.describe().map(TableSummary::of);
     }
 
     /** Who the credentials are, asked of STS now (once per connection); never fails, says "not known" instead. */
-    public CallerIdentity callerIdentity() {
-        return database.callerIdentity();
+    public ConnectedAs callerIdentity() {
+        return ConnectedAs.of(database.callerIdentity());
     }
 
     /**

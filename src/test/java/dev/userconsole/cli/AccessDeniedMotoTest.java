@@ -12,10 +12,10 @@ import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.CallerIdentity;
 import dev.userconsole.testing.AuditLines;
 import dev.userconsole.testing.CapturedOutput;
 import dev.userconsole.testing.Moto;
+import dev.userconsole.users.ConnectedAs;
 import dev.userconsole.users.NewUser;
 import dev.userconsole.users.UserChanges;
 import dev.userconsole.users.UserController;
@@ -298,7 +298,7 @@ class AccessDeniedMotoTest {
                 assertTrue(all.count() >= 2);
             }
             assertTrue(users.describeTable().isPresent());
-            CallerIdentity identity = users.callerIdentity();
+            ConnectedAs identity = users.callerIdentity();
             assertEquals(ACCOUNT, identity.account());
             assertEquals("arn:aws:iam::" + ACCOUNT + ":user/reader", identity.principal());
         }

@@ -1,5 +1,6 @@
 package dev.userconsole.store;
 
+import dev.userconsole.config.MfaCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -147,7 +147,7 @@ class NewItemWriterTest {
         }
         // DynamoDB Local answers an INSERT refused as a duplicate with no item: the three existing ones are
         // read back, strongly consistent, one read unit each
-        assertTrue(session.readUnits().isPresent(), "read units reported: " + session.describe());
-        assertEquals(3.0, session.readUnits().getAsDouble(), 0.001, session.describe());
+        assertTrue(session.readUnits().isPresent(), "read units reported: " + new CapacityUsed(session).describe());
+        assertEquals(3.0, session.readUnits().getAsDouble(), 0.001, new CapacityUsed(session).describe());
     }
 }

@@ -10,7 +10,6 @@ import dev.userconsole.config.Settings;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.store.TableInfo;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +65,10 @@ class UserControllerTest {
     @Test
     void describeShowsProvisionedCapacityAndItemCount() {
         insertAlice();
-        TableInfo info = users.describeTable().orElseThrow();
+        TableSummary info = users.describeTable().orElseThrow();
         assertEquals(table, info.name());
         assertEquals("PROVISIONED", info.billingMode());
-        assertEquals(5, info.readCapacity());
-        assertEquals(5, info.writeCapacity());
+        assertEquals("provisioned 5 read / 5 write", info.capacity());
         assertEquals(1, info.itemCount());
     }
 

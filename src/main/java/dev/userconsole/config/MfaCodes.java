@@ -1,10 +1,11 @@
-package dev.userconsole.store;
+package dev.userconsole.config;
 
 import java.util.Optional;
 
 /**
  * Asks the person at the keyboard for the current code of an MFA device, when a role profile has
- * {@code mfa_serial}. The faces implement it (a masked prompt, a dialog); store/ only calls it.
+ * {@code mfa_serial}. The faces implement it (a masked prompt, a dialog) and store/ calls it; it lives in
+ * config/, which both may use, so that no face reaches into store/.
  */
 @FunctionalInterface
 public interface MfaCodes {
