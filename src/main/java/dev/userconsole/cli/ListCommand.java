@@ -1,10 +1,10 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.users.output.OutputFormat;
-import dev.userconsole.users.output.UserWriter;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
-import dev.userconsole.users.UserFilter;
+import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.output.UserWriter;
+import dev.userconsole.users.query.Query;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -25,24 +25,30 @@ final class ListCommand extends UserCommand {
             description = "Parallel scan segments (default: chosen for the database). Order is then not kept.")
     int segments;
 
-    @Option(names = "--filter", paramLabel = "TEXT",
-            description = "Only users whose email, first or last name contains TEXT, ignoring case.")
+    @Option(names = "--filter", paramLabel = "QUERY",
+            description = "Only the users QUERY keeps: words (in the email or a name, ignoring case), \"phrases\","
+                    + " email:, first:, last:, domain:, created: and updated: (>=2026-01-01, 2026-01..2026-03),"
+                    + " locked:yes|no, hash:weak|invalid|locked|ok, -term, OR between groups, ( ). A whole"
+                    + " address (email:ada@example.com) is looked up by key, never scanned.")
     String filter;
+
+    private Query query = Query.ALL;
 
     @Override
     void validateInput() {
         Segments.check(segments);
+        query = Query.parse(filter == null ? "" : filter);
     }
 
     @Override
     int run(UserController users) {
-        if (!largeScan.confirmed(io(), users, false)) {
+        boolean lookup = query.exactEmail().isPresent();
+        if (!lookup && !largeScan.confirmed(io(), users, false)) {
             return 1;
         }
         long count = 0;
-        UserFilter wanted = UserFilter.of(filter == null ? "" : filter);
-        try (Stream<User> all = users.list(Segments.choose(segments, users))) {
-            Iterator<User> it = (wanted.isEmpty() ? all : all.filter(wanted::matches)).iterator();
+        try (Stream<User> all = users.list(query, Segments.choose(segments, users))) {
+            Iterator<User> it = all.iterator();
             it.hasNext(); // fetch the first page before writing anything, so an unusable table prints no header
             UserWriter writer = format.writer(io().out(), false);
             for (; it.hasNext(); count++) {
@@ -51,7 +57,7 @@ final class ListCommand extends UserCommand {
             writer.finish();
         }
         io().err().println(count == 1 ? "1 user." : count + " users.");
-        io().err().println(users.capacityUsed().scanSummary(count, false));
+        io().err().println(lookup ? "Looked up by key, no scan." : users.capacityUsed().scanSummary(count, false));
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package dev.userconsole.store;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -57,7 +56,7 @@ public final class ParallelScan {
     }
 
     /** Every page of the request, in order, each asked for as the iterator gets to it. */
-    private Iterable<ScanResponse> pages(ScanRequest request) {
+    private Iterable<ScanResponse> sequentialPages(ScanRequest request) {
         return () -> new Iterator<>() {
             private Map<String, AttributeValue> startKey;
             private boolean last;
@@ -117,50 +116,33 @@ public final class ParallelScan {
 
     /** Every item the request selects; with {@code segments} &gt; 1, read by that many threads. */
     public Stream<Map<String, AttributeValue>> items(ScanRequest request, int segments) {
+        return pages(request, segments).flatMap(page -> page.items().stream());
+    }
+
+    /**
+     * Every page the request reads, each with the items it kept and the count it evaluated (with a
+     * FilterExpression a page may keep none: a search still learns how far the scan got, and can stop).
+     */
+    public Stream<ScanResponse> pages(ScanRequest request, int segments) {
         if (segments <= 1) {
-            Iterator<Map<String, AttributeValue>> sequential = new Iterator<>() {
-                private Iterator<Map<String, AttributeValue>> delegate;
-
-                @Override
-                public boolean hasNext() {
-                    try {
-                        if (delegate == null) {
-                            // the paginator's iterator fetches the first page as soon as it is made
-                            delegate = StreamSupport.stream(pages(request).spliterator(), false)
-                                    .flatMap(page -> page.items().stream()).iterator();
-                        }
-                        return delegate.hasNext();
-                    } catch (SdkException e) {
-                        throw errors.translate(e);
-                    }
-                }
-
-                @Override
-                public Map<String, AttributeValue> next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    return delegate.next();
-                }
-            };
-            return stream(sequential);
+            return stream(sequentialPages(request).iterator());
         }
         Segments parallel = new Segments(request, segments);
         return stream(parallel).onClose(parallel::stop);
     }
 
-    private static Stream<Map<String, AttributeValue>> stream(Iterator<Map<String, AttributeValue>> items) {
+    private static <T> Stream<T> stream(Iterator<T> items) {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items,
                 Spliterator.NONNULL), false);
     }
 
     /** One reader thread per segment, all feeding one queue of pages. */
-    private final class Segments implements Iterator<Map<String, AttributeValue>> {
+    private final class Segments implements Iterator<ScanResponse> {
         private final BlockingQueue<Object> pages;
         private final ExecutorService readers;
         private final int segments;
         private int finished;
-        private Iterator<Map<String, AttributeValue>> current = List.<Map<String, AttributeValue>>of().iterator();
+        private ScanResponse current;
 
         Segments(ScanRequest request, int segments) {
             this.segments = segments;
@@ -179,8 +161,8 @@ public final class ParallelScan {
         private void read(ScanRequest part) {
             Object end = Boolean.TRUE;
             try {
-                for (ScanResponse page : pages(part)) {
-                    pages.put(page.items());
+                for (ScanResponse page : sequentialPages(part)) {
+                    pages.put(page);
                 }
             } catch (SdkException e) {
                 end = errors.translate(e);
@@ -203,9 +185,8 @@ public final class ParallelScan {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public boolean hasNext() {
-            while (!current.hasNext()) {
+            while (current == null) {
                 if (finished == segments) {
                     readers.shutdown();
                     return false;
@@ -225,18 +206,20 @@ public final class ParallelScan {
                 if (next == Boolean.TRUE) {
                     finished++;
                 } else {
-                    current = ((List<Map<String, AttributeValue>>) next).iterator();
+                    current = (ScanResponse) next;
                 }
             }
             return true;
         }
 
         @Override
-        public Map<String, AttributeValue> next() {
+        public ScanResponse next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return current.next();
+            ScanResponse page = current;
+            current = null;
+            return page;
         }
 
         void stop() {

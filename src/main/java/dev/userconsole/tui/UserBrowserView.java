@@ -14,11 +14,12 @@ import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.gui2.table.Table;
 import com.googlecode.lanterna.gui2.table.TableModel;
 import com.googlecode.lanterna.input.KeyStroke;
+import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.CapacityUsed;
 import dev.userconsole.users.User;
-import dev.userconsole.users.UserFilter;
 import dev.userconsole.users.UserPage;
+import dev.userconsole.users.query.Query;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ final class UserBrowserView implements View {
             described("Home/End", "first or last loaded user").helpOnly(),
             described("Enter", "details: every attribute; Update, Delete, Lock, Reset, History")
                     .brief("details"),
-            on(Key.ch('/'), "filter by email or name", UserBrowserView::editFilter).brief("filter"),
+            on(Key.ch('/'), "filter: words, email: domain: created: locked: hash:, -, OR", UserBrowserView::editFilter).brief("filter"),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
             on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
@@ -92,6 +93,8 @@ final class UserBrowserView implements View {
     private boolean filterComplete;
     private long filterScanned;
     private String filterUnits = "";
+    /** Why the filter's text is not a query yet ("filter: at column 9, ..."), or empty. */
+    private String filterRefusal = "";
     /** Whether a whole-table scan may start: a table of more than 100 MB is confirmed first, once a view. */
     private LargeScan largeScan = LargeScan.UNKNOWN;
 
@@ -287,9 +290,29 @@ final class UserBrowserView implements View {
 
     // ---- filter ------------------------------------------------------------------------------------
 
+    /** The filter's text as a query; when it is not one yet, empty, with the reason kept for the summary. */
+    private Optional<Query> parsedFilter() {
+        try {
+            filterRefusal = "";
+            return Optional.of(Query.parse(filter.getText()));
+        } catch (InvalidInputException e) {
+            filterRefusal = e.getMessage();
+            return Optional.empty();
+        }
+    }
+
     /** Stops the running search, if any, and starts one for the filter's text (parallel segments over HTTP). */
     private void startFilter() {
-        if (filtering() && largeScan == LargeScan.UNKNOWN) {
+        Optional<Query> wanted = parsedFilter();
+        if (filtering() && wanted.isEmpty()) {
+            stopFilter();
+            matches.clear();
+            filterComplete = true;
+            render(0);
+            return;
+        }
+        boolean scans = wanted.isPresent() && wanted.get().exactEmail().isEmpty();
+        if (scans && largeScan == LargeScan.UNKNOWN) {
             largeScan = LargeScan.ASKING;
             ui.backend().run("Reading the table's size", users -> users.largeScanCost(false), cost -> {
                 if (cost.isEmpty()) {
@@ -310,7 +333,7 @@ final class UserBrowserView implements View {
             });
             return;
         }
-        if (filtering() && largeScan == LargeScan.ASKING) {
+        if (scans && largeScan == LargeScan.ASKING) {
             return; // the filter starts with the text typed meanwhile once the scan is confirmed
         }
         stopFilter();
@@ -323,10 +346,9 @@ final class UserBrowserView implements View {
         if (filtering()) {
             int requestedBy = filterGeneration;
             AtomicBoolean cancelled = filterCancel;
-            UserFilter wanted = UserFilter.of(filter.getText());
             ui.backend().runBeside("Filtering", users -> {
                 OptionalDouble before = users.capacityUsed().readUnits();
-                users.search(wanted, users.defaultScanSegments(), MAX_MATCHES, (found, scanned) -> {
+                users.search(wanted.get(), users.defaultScanSegments(), MAX_MATCHES, (found, scanned) -> {
                     boolean throttled = users.throttledRecently();
                     ui.backend().post(() -> showMatches(requestedBy, found, scanned, throttled));
                 }, cancelled::get);
@@ -449,6 +471,10 @@ final class UserBrowserView implements View {
     private void renderSummary() {
         String sort = sortColumn < 0 ? "" : ", sorted by " + COLUMNS[sortColumn].toLowerCase(Locale.ROOT)
                 + (descending ? " (descending)" : "") + " within these rows";
+        if (filtering() && !filterRefusal.isEmpty()) {
+            summary.setText(" " + filterRefusal);
+            return;
+        }
         if (filtering()) {
             String progress = filterComplete ? (matches.size() >= MAX_MATCHES ? " (the first " + MAX_MATCHES
                     + "; narrow the filter)" : "") + filterUnits

@@ -23,6 +23,7 @@ import dev.userconsole.users.health.FixPlan;
 import dev.userconsole.users.health.FixReport;
 import dev.userconsole.users.health.HealthReport;
 import dev.userconsole.users.health.TableHealth;
+import dev.userconsole.users.query.Query;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -56,26 +57,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * It never touches a screen; both the scriptable commands and the console use it.
  */
 public final class UserController implements AutoCloseable {
-    /**
-     * Every attribute a display may show, and the password: read only to tell a locked account by its
-     * {@code !} prefix (the truth, whichever tool locked it), which is all {@link User} keeps of it.
-     */
-    private static final List<String> SHOWN_ATTRIBUTES = List.of(User.EMAIL, User.FIRST_NAME, User.LAST_NAME,
-            User.DATE_CREATED, User.DATE_UPDATED, User.PASSWORD);
-    private static final Map<String, String> SHOWN_NAMES = IntStream.range(0, SHOWN_ATTRIBUTES.size()).boxed()
-            .collect(Collectors.toUnmodifiableMap(i -> "#a" + i, SHOWN_ATTRIBUTES::get));
-    private static final String SHOWN_PROJECTION = IntStream.range(0, SHOWN_ATTRIBUTES.size())
-            .mapToObj(i -> "#a" + i).collect(Collectors.joining(", "));
-
     /** Writer threads of bulk work: most of their time is spent waiting for answers. */
     private static final int BULK_WRITERS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
-
-    /** Users per page, and per batch told to a listener, of a search. */
-    private static final int SEARCH_PAGE = 500;
 
     private final DynamoDb database;
     private final DynamoDbClient client;
     private final UserTable table;
+    private final UserSearch search;
     private final SdkErrors errors;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
@@ -114,6 +102,7 @@ public final class UserController implements AutoCloseable {
         this.timestamps = new Timestamps(clock);
         this.pacers = new TablePacers(table::describe);
         this.scan = new ParallelScan(client, errors, pacers::reads, capacity);
+        this.search = new UserSearch(scan, tableName, this::getItem);
         this.lost = new LostAnswers(client, tableName, database.where(), errors, capacity);
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
@@ -257,7 +246,7 @@ public final class UserController implements AutoCloseable {
 
     /**
      * Every user, read page by page as the stream is consumed (a scan returns at most 1 MB per page).
-     * The password attribute is never read.
+     * The password is read only to tell a locked account; a user keeps nothing else of it.
      */
     public Stream<User> list() {
         return list(1);
@@ -265,47 +254,26 @@ public final class UserController implements AutoCloseable {
 
     /** Every user, read by {@code segments} parallel scans; order is not kept across segments. */
     public Stream<User> list(int segments) {
-        return scanUsers(ScanRequest.builder(), segments);
-    }
-
-    private Stream<User> scanUsers(ScanRequest.Builder request, int segments) {
-        request.tableName(table.name()).projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES);
-        return scan.items(request.build(), segments).map(User::fromItem);
+        return list(Query.ALL, segments);
     }
 
     /**
-     * Scans every user for those the filter keeps, with {@code segments} parallel readers, and tells the
-     * listener in batches while the scan runs, so matches show as they stream in. Pages are kept small for
-     * the same reason. Stops after {@code maxMatches} matches, or as soon as {@code cancelled} says so.
-     *
-     * @return whether the whole table was scanned
+     * The users the query keeps: looked up by key when it names a whole address, else scanned by
+     * {@code segments} parallel readers with the terms DynamoDB can evaluate sent along.
      */
-    public boolean search(UserFilter filter, int segments, int maxMatches, SearchListener listener,
+    public Stream<User> list(Query query, int segments) {
+        return search.list(query, segments);
+    }
+
+    /**
+     * Reads the users the query keeps and tells the listener page by page while the read runs, so matches
+     * show as they stream in. Stops after {@code maxMatches} matches, or as soon as {@code cancelled} says so.
+     *
+     * @return whether every user the query could keep was read
+     */
+    public boolean search(Query query, int segments, int maxMatches, SearchListener listener,
                           BooleanSupplier cancelled) {
-        List<User> batch = new ArrayList<>();
-        long scanned = 0;
-        int found = 0;
-        try (Stream<User> all = scanUsers(ScanRequest.builder().limit(SEARCH_PAGE), segments)) {
-            Iterator<User> users = all.iterator();
-            while (found < maxMatches && !cancelled.getAsBoolean()) {
-                if (!users.hasNext()) {
-                    listener.found(List.copyOf(batch), scanned);
-                    return true;
-                }
-                User user = users.next();
-                scanned++;
-                if (filter.matches(user)) {
-                    batch.add(user);
-                    found++;
-                }
-                if (scanned % SEARCH_PAGE == 0) {
-                    listener.found(List.copyOf(batch), scanned);
-                    batch.clear();
-                }
-            }
-            listener.found(List.copyOf(batch), scanned);
-            return false;
-        }
+        return search.search(query, segments, maxMatches, listener, cancelled);
     }
 
     /**
@@ -329,8 +297,7 @@ public final class UserController implements AutoCloseable {
      */
     public UserPage page(Optional<UserPage.Cursor> after, int limit) {
         try {
-            ScanResponse response = scan.page(ScanRequest.builder().tableName(table.name()).limit(limit)
-                    .projectionExpression(SHOWN_PROJECTION).expressionAttributeNames(SHOWN_NAMES)
+            ScanResponse response = scan.page(UserSearch.shownScan(table.name()).limit(limit)
                     .exclusiveStartKey(after.map(UserPage.Cursor::key).orElse(null)).build());
             List<User> users = response.items().stream().map(User::fromItem).collect(Collectors.toList());
             Optional<UserPage.Cursor> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()

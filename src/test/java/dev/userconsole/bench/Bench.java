@@ -7,25 +7,24 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
-import dev.userconsole.users.output.OutputFormat;
-import dev.userconsole.users.output.UserWriter;
 import dev.userconsole.config.Credentials;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
-import dev.userconsole.tui.ConsoleUi;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.SdkErrors;
+import dev.userconsole.testing.ThrottlingProxy;
+import dev.userconsole.tui.ConsoleUi;
 import dev.userconsole.users.ImportFile;
-import dev.userconsole.users.NewItemWriter;
 import dev.userconsole.users.ImportProgress;
 import dev.userconsole.users.ImportReport;
+import dev.userconsole.users.NewItemWriter;
 import dev.userconsole.users.PasswordHasher;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserExporter;
-import dev.userconsole.users.UserFilter;
-import dev.userconsole.testing.ThrottlingProxy;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.output.UserWriter;
+import dev.userconsole.users.query.Query;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -45,6 +44,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -323,7 +323,7 @@ public final class Bench {
 
     private static void search(UserController users, int segments) {
         long[] scanned = new long[1];
-        boolean complete = users.search(UserFilter.of("no-such-user"), segments, 2000, (found, soFar) -> scanned[0] = soFar,
+        boolean complete = users.search(Query.parse("no-such-user"), segments, 2000, (found, soFar) -> scanned[0] = soFar,
                 () -> false);
         if (!complete) {
             throw new IllegalStateException("the search stopped early");

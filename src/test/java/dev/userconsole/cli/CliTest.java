@@ -337,6 +337,28 @@ class CliTest {
     }
 
     @Test
+    void listFilterIsAQueryAWholeAddressIsLookedUpAndASyntaxErrorPointsAtTheColumn() {
+        insertAlice();
+        assertEquals(0, withStdin("bob-password\n", "insert", "--email", "bob@corp.example", "--first-name", "Bob",
+                "--last-name", "Jones", "--password-stdin").exitCode());
+        Result corp = run("list", "--filter", "domain:corp.example -alice", "--format", "jsonl");
+        assertEquals(0, corp.exitCode(), corp.err());
+        assertEquals(List.of("bob@corp.example"), corp.out().lines().map(l -> l.replaceAll(".*\"emailAddress\":\"([^\"]+)\".*", "$1"))
+                .toList());
+        Result either = run("list", "--filter", "jones OR smith", "--format", "jsonl");
+        assertEquals(2, either.out().lines().count(), either.out());
+        Result byKey = run("list", "--filter", "email:Alice@Example.com", "--format", "jsonl");
+        assertEquals(0, byKey.exitCode(), byKey.err());
+        assertTrue(byKey.out().contains("\"alice@example.com\""), byKey.out());
+        assertTrue(byKey.err().contains("Looked up by key, no scan."), byKey.err());
+        Result bad = run("list", "--filter", "created:2026-13");
+        assertEquals(2, bad.exitCode());
+        assertEquals("error: filter: at column 9, created: needs a date like 2026-01-31, 2026-01 or 2026, not"
+                + " \"2026-13\"", bad.err().strip());
+        assertEquals("", bad.out());
+    }
+
+    @Test
     void aCommonPasswordIsRefusedWithItsReasonAndExitTwo() {
         Result common = withStdin("password1\n", "insert", "--email", "bob@example.com", "--first-name", "Bob",
                 "--last-name", "Jones", "--password-stdin");

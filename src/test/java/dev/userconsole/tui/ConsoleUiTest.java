@@ -249,6 +249,28 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theFilterIsAQueryAndSaysWhereItsTextStopsBeingOne() {
+        store.createTable(true);
+        seed(30);
+        open(100, 24);
+        console.type("r");
+        console.waitFor("30 users (all loaded)");
+        console.type("/");
+        console.type("first:first1 -user010 OR user02");
+        String screen = console.waitFor("matches in 30 users");
+        // First1 and First10..First19 but user010; or user020..user029
+        assertTrue(screen.contains("20 matches in 30 users"), screen);
+        assertFalse(screen.contains("user010@example.com"), screen);
+        console.press(KeyType.Escape);
+        console.waitFor("30 users (all loaded)");
+        console.type("/");
+        console.type("created:2026-1x");
+        String refused = console.waitFor("at column");
+        assertTrue(refused.contains("filter: at column 9, created: needs a date like"), refused);
+        assertFalse(refused.contains("Error"), "a query being typed is not an error dialog: " + refused);
+    }
+
+    @Test
     void theListKeepsOnlyAWindowOfPagesAndScrollsBackByKey() {
         store.createTable(true);
         seed(250);

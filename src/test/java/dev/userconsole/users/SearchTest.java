@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userconsole.testing.LocalDynamoDb;
+import dev.userconsole.users.query.Query;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,7 @@ class SearchTest {
     @ValueSource(ints = {1, 3})
     void findsEveryMatchInBatchesWhileScanning(int segments) {
         Calls calls = new Calls();
-        assertTrue(users.search(UserFilter.of(" USER11"), segments, 2000, calls, () -> false));
+        assertTrue(users.search(Query.parse(" USER11"), segments, 2000, calls, () -> false));
         Set<String> expected = IntStream.range(0, USERS).mapToObj(i -> "user" + i + "@example.com")
                 .filter(e -> e.startsWith("user11")).collect(Collectors.toSet());
         assertEquals(111, expected.size());
@@ -81,7 +82,7 @@ class SearchTest {
     @Test
     void matchesNamesIgnoringCase() {
         Calls calls = new Calls();
-        users.search(UserFilter.of("odd"), 2, 2000, calls, () -> false);
+        users.search(Query.parse("odd"), 2, 2000, calls, () -> false);
         assertEquals(USERS / 2, calls.emails().size());
         assertTrue(calls.batches.stream().flatMap(List::stream).allMatch(u -> u.lastName().equals("Odd")));
     }
@@ -89,7 +90,7 @@ class SearchTest {
     @Test
     void stopsAtTheCapOfMatches() {
         Calls calls = new Calls();
-        assertFalse(users.search(UserFilter.of("example.com"), 3, 25, calls, () -> false));
+        assertFalse(users.search(Query.parse("example.com"), 3, 25, calls, () -> false));
         assertEquals(25, calls.emails().size());
     }
 
@@ -97,7 +98,7 @@ class SearchTest {
     void stopsSoonAfterBeingCancelled() {
         Calls calls = new Calls();
         AtomicBoolean cancelled = new AtomicBoolean();
-        assertFalse(users.search(UserFilter.of("nobody-matches-this"), 2, 2000, (matches, scanned) -> {
+        assertFalse(users.search(Query.parse("nobody-matches-this"), 2, 2000, (matches, scanned) -> {
             calls.found(matches, scanned);
             cancelled.set(true);
         }, cancelled::get));

@@ -11,6 +11,7 @@ import dev.userconsole.store.UserTable;
 import dev.userconsole.testing.LocalDynamoDb;
 import dev.userconsole.testing.ThrottlingProxy;
 import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.query.Query;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -152,7 +153,7 @@ class ThrottlingTest {
         long started = System.nanoTime();
         List<User> found = new ArrayList<>();
         AtomicLong scanned = new AtomicLong();
-        boolean whole = users.search(UserFilter.of("needle"), 1, Integer.MAX_VALUE, (matches, total) -> {
+        boolean whole = users.search(Query.parse("needle"), 1, Integer.MAX_VALUE, (matches, total) -> {
             found.addAll(matches);
             scanned.set(total);
         }, () -> false);
