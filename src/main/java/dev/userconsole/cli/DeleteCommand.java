@@ -5,29 +5,36 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
-import dev.userconsole.users.UserValidator;
 import dev.userconsole.users.Written;
 import dev.userconsole.users.audit.WriteAction;
+import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.output.OutputFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Delete a user, after confirmation on the terminal unless --yes is given.")
+        description = {"Delete a user, after confirmation on the terminal unless --yes is given.",
+                "With --filter or --emails-from: previews the users, asks for their count (or --yes --expect N),"
+                        + " deletes each as previewed (one changed since is kept) and says what happened to each."})
 final class DeleteCommand extends UserCommand {
-    @Option(names = "--email", required = true, paramLabel = "EMAIL")
+    @Option(names = "--email", paramLabel = "EMAIL")
     String email;
+
+    @Mixin
+    BulkOptions bulk = new BulkOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Also print the deleted user on stdout: table, json, jsonl or csv (default: print nothing).")
     OutputFormat format;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (with --filter or --emails-from,"
+            + " needs --expect N).")
     boolean yes;
 
     @Override
     void validateInput() {
-        UserValidator.lookupKey(email);
+        bulk.validate(email, yes, io());
         if (!yes && io().console() == null) {
             throw new ConsoleException(Problem.INVALID_INPUT,
                     "There is no terminal to confirm the deletion on; add --yes to delete without asking.");
@@ -36,6 +43,9 @@ final class DeleteCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
+        if (bulk.chosen()) {
+            return new BulkWork(io(), bulk, yes, root.settings(false).place()).run(users, BulkAction.DELETE, null);
+        }
         String key = email;
         if (!yes) {
             User user = users.get(email);
@@ -56,7 +66,7 @@ final class DeleteCommand extends UserCommand {
 
     @Override
     WriteAction writes() {
-        return WriteAction.DELETE;
+        return bulk.chosen() ? WriteAction.BULK_DELETE : WriteAction.DELETE;
     }
 
     @Override

@@ -44,6 +44,20 @@ public final class Pacer {
         return unitsPerSecond > 0 ? new Pacer(unitsPerSecond) : unlimited();
     }
 
+    /**
+     * {@link #awaitTurn()} for work that stops when its thread is interrupted (a cancelled scan or bulk action).
+     *
+     * @param doing "scanning": what the interruption stopped, for its message
+     */
+    public double turn(String doing) {
+        try {
+            return awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        }
+    }
+
     /** Waits for this request's turn and reserves what such requests have cost lately. */
     public double awaitTurn() throws InterruptedException {
         while (true) {

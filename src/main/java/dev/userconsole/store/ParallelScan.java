@@ -87,13 +87,7 @@ public final class ParallelScan {
     public ScanResponse page(ScanRequest request) {
         Pacer pacer = this.pacer.get();
         while (true) {
-            double reserved;
-            try {
-                reserved = pacer.awaitTurn();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while scanning", e);
-            }
+            double reserved = pacer.turn("scanning");
             try {
                 ScanResponse page = client.scan(request.toBuilder()
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());

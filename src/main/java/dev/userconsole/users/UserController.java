@@ -16,6 +16,10 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditHistory;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.backup.BackupFile;
+import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.bulk.BulkPlan;
+import dev.userconsole.users.bulk.BulkReport;
+import dev.userconsole.users.bulk.BulkRunner;
 import dev.userconsole.users.backup.RestoreReport;
 import dev.userconsole.users.backup.TableBackup;
 import dev.userconsole.users.backup.TableRestore;
@@ -64,6 +68,7 @@ public final class UserController implements AutoCloseable {
     private final DynamoDbClient client;
     private final UserTable table;
     private final UserSearch search;
+    private final VersionedDelete deletes;
     private final SdkErrors errors;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
@@ -107,6 +112,7 @@ public final class UserController implements AutoCloseable {
         // one per connection: an engine found to have no transactions is not asked again
         this.features = new EngineFeatures();
         this.newItem = new ConditionalPut(client, tableName, features, new WriteUnits(capacity));
+        this.deletes = new VersionedDelete(client, tableName, lost, capacity);
         this.updates = new VersionedUpdate(client, tableName, timestamps, lost, capacity);
         this.locks = new AccountLocks(updates, timestamps);
         this.resets = new PasswordReset(updates, hasher, new PasswordGenerator(), passwords, tableName);
@@ -429,6 +435,51 @@ public final class UserController implements AutoCloseable {
     public Written lock(User loaded, String reason) {
         return guard.run(WriteAction.LOCK, loaded.emailAddress(), AccountLocks.FIELDS,
                 () -> locks.lock(UserValidator.lockReason(reason), storedForWrite(loaded), loaded));
+    }
+
+    /**
+     * Deletes the user as it was loaded earlier: refused if it changed since
+     * ({@link Problem#CHANGED_BY_SOMEONE_ELSE}), so a preview's user is never deleted in another version.
+     */
+    public Written delete(User loaded) {
+        return guard.run(WriteAction.DELETE, loaded.emailAddress(), List.of(), () -> deletes.delete(loaded));
+    }
+
+    /** The users a query keeps, read now: what a bulk action will act on, each in the version read. */
+    public BulkPlan planBulk(BulkAction action, Query query) {
+        try (Stream<User> users = list(query, defaultScanSegments())) {
+            return new BulkPlan(action, "filter " + query.text(), users.toList(), List.of());
+        }
+    }
+
+    /** The users with these emails (each found as {@link #find} finds it), read now; the others are missing. */
+    public BulkPlan planBulk(BulkAction action, String selection, List<String> emails) {
+        Map<String, User> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String email : emails) {
+            Optional<User> user = find(email);
+            if (user.isPresent()) {
+                found.putIfAbsent(user.get().emailAddress(), user.get());
+            } else {
+                missing.add(email);
+            }
+        }
+        return new BulkPlan(action, selection, List.copyOf(found.values()), List.copyOf(missing));
+    }
+
+    /**
+     * Applies the plan's action to each of its users as previewed (a user changed since is skipped and
+     * reported), by several writers; each write is audited as its own, then one line has the counts.
+     */
+    public BulkReport runBulk(BulkPlan plan, String lockReason, AtomicLong done, BooleanSupplier cancelled) {
+        BulkRunner.UserWrite write = switch (plan.action()) {
+            case DELETE -> this::delete;
+            case LOCK -> loaded -> lock(loaded, lockReason);
+            case UNLOCK -> this::unlock;
+        };
+        BulkRunner runner = new BulkRunner(BULK_WRITERS, pacers.writes());
+        return guard.runRows(plan.action().summary(), rows -> runner.run(plan, write, done, cancelled),
+                BulkReport::auditSummary);
     }
 
     /** Removes the lock prefix and the lock attributes: the old password works again. */

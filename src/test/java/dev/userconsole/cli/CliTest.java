@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The scriptable commands, run in-process against DynamoDB Local, with no terminal. */
@@ -356,6 +357,92 @@ class CliTest {
         assertEquals("error: filter: at column 9, created: needs a date like 2026-01-31, 2026-01 or 2026, not"
                 + " \"2026-13\"", bad.err().strip());
         assertEquals("", bad.out());
+    }
+
+    private void insertCorp(int n) {
+        for (int i = 0; i < n; i++) {
+            assertEquals(0, insert("user" + i + "@corp.example").exitCode());
+        }
+    }
+
+    private long lockedCount() {
+        try (DynamoDbClient raw = LocalDynamoDb.rawClient()) {
+            return raw.scanPaginator(b -> b.tableName(table)).items().stream()
+                    .filter(item -> item.get("password").s().startsWith("!")).count();
+        }
+    }
+
+    @Test
+    void bulkLockPreviewsRefusesAWrongCountAndLocksEachUserAsPreviewed() throws IOException {
+        insertAlice();
+        insertCorp(12);
+        Result noTerminal = run("lock", "--filter", "domain:corp.example");
+        assertEquals(2, noTerminal.exitCode());
+        assertTrue(noTerminal.err().contains("no terminal to confirm on; add --yes --expect N"), noTerminal.err());
+        Result noCount = run("lock", "--filter", "domain:corp.example", "--yes");
+        assertEquals(2, noCount.exitCode());
+        assertTrue(noCount.err().contains("--yes needs --expect N"), noCount.err());
+        Result both = run("lock", "--email", "alice@example.com", "--filter", "alice");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("Give only one of --email, --filter and --emails-from."), both.err());
+        Result wrong = run("lock", "--filter", "domain:corp.example", "--yes", "--expect", "13");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().startsWith("Would lock 12 users of table " + table + " (filter domain:corp.example):\n"
+                + "  user"), wrong.err());
+        assertTrue(wrong.err().contains("  ... and 2 more\n"), wrong.err());
+        assertTrue(wrong.err().contains("The preview shows 12 users, not the 13 that --expect says; nothing changed."),
+                wrong.err());
+        assertEquals(0, lockedCount(), "a refused count changes nothing");
+
+        Path report = workingDir.resolve("report.csv");
+        Result locked = run("lock", "--filter", "domain:corp.example", "--reason", "acquired", "--yes", "--expect", "12",
+                "--report", report.toString());
+        assertEquals(0, locked.exitCode(), locked.err());
+        assertTrue(locked.err().contains("Locked 12; skipped because changed 0, not found 0, unchanged 0, failed 0."),
+                locked.err());
+        assertEquals(12, lockedCount());
+        List<String> rows = Files.readAllLines(report);
+        assertEquals("email,outcome,detail", rows.get(0));
+        assertEquals(13, rows.size(), rows.toString());
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.matches("user\\d+@corp\\.example,done,")), rows.toString());
+        List<Map<String, Object>> audit = AuditLines.read(workingDir.resolve("logs/audit.jsonl"));
+        assertEquals(12, audit.stream().filter(r -> "lock".equals(r.get("action")) && "ok".equals(r.get("outcome")))
+                .count());
+        assertEquals(1, audit.stream().filter(r -> "bulk-lock".equals(r.get("action")) && "ok".equals(r.get("outcome")))
+                .count(), "one summary line with the counts");
+        assertEquals(4, audit.stream().filter(r -> "bulk-lock".equals(r.get("action")) && !"ok".equals(r.get("outcome")))
+                .count(), "every refused attempt is audited too");
+
+        Result again = run("lock", "--filter", "domain:corp.example", "--yes", "--expect", "12");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("Locked 0; skipped because changed 0, not found 0, unchanged 12"), again.err());
+        Result unlocked = run("unlock", "--filter", "locked:yes", "--yes", "--expect", "12");
+        assertEquals(0, unlocked.exitCode(), unlocked.err());
+        assertEquals(0, lockedCount());
+    }
+
+    @Test
+    void bulkDeleteFromAListReportsTheEmailsNoUserHasAndIsRefusedReadOnly() {
+        insertAlice();
+        insertCorp(3);
+        String list = "# leavers\nuser0@corp.example\n\nUSER1@corp.example\nghost@corp.example\n";
+        Result readOnly = withEnv(Map.of("READ_ONLY", "true"), list, "delete", "--emails-from", "-", "--yes",
+                "--expect", "2");
+        assertEquals(1, readOnly.exitCode(), readOnly.err());
+        assertTrue(readOnly.err().startsWith("error: Read-only mode (--read-only or READ_ONLY=true): "), readOnly.err());
+        assertTrue(LocalDynamoDb.stored(table, "user0@corp.example"));
+        Result deleted = withStdin(list, "delete", "--emails-from", "-", "--yes", "--expect", "2");
+        assertEquals(1, deleted.exitCode(), deleted.err());
+        assertTrue(deleted.err().contains("1 email of the list has no user: ghost@corp.example"), deleted.err());
+        assertTrue(deleted.err().contains("  ghost@corp.example: not-found: no user has this email"), deleted.err());
+        assertTrue(deleted.err().contains("Deleted 2; skipped because changed 0, not found 1"), deleted.err());
+        assertFalse(LocalDynamoDb.stored(table, "user0@corp.example"));
+        assertFalse(LocalDynamoDb.stored(table, "user1@corp.example"));
+        assertTrue(LocalDynamoDb.stored(table, "user2@corp.example"));
+        assertTrue(LocalDynamoDb.stored(table, "alice@example.com"));
+        Result none = run("delete", "--filter", "domain:nowhere.example", "--yes", "--expect", "0");
+        assertEquals(0, none.exitCode(), none.err());
+        assertTrue(none.err().contains("No user to delete; nothing changed."), none.err());
     }
 
     @Test

@@ -10,6 +10,9 @@ import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.testing.LocalDynamoDb;
 import dev.userconsole.testing.ThrottlingProxy;
+import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.bulk.BulkPlan;
+import dev.userconsole.users.bulk.BulkReport;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.query.Query;
 import java.io.IOException;
@@ -127,6 +130,20 @@ class ThrottlingTest {
         assertTrue(usage >= 0.8, "used " + usage + " of the read capacity; throttled " + reads.throttled());
         assertTrue(users.capacityUsed().readUnits().isPresent(), "DynamoDB Local reports read units");
         System.out.println("throttling: reported " + users.capacityUsed().describe());
+    }
+
+    @Test
+    void aBulkLockOnATableThatThrottlesLocksEveryUserItPreviewedAndNoneFails() {
+        provisioned(60, 20);
+        seed(0);
+        BulkPlan plan = users.planBulk(BulkAction.LOCK, Query.parse("last:needle"));
+        assertEquals(USERS / 10, plan.count());
+        ThrottlingProxy.Bucket writes = proxy.writes(table);
+        BulkReport report = users.runBulk(plan, "throttling test", new AtomicLong(), () -> false);
+        System.out.println("throttling: bulk lock " + report.summary() + ", " + writes.throttled() + " throttled");
+        assertTrue(report.allDone(), report.summary());
+        assertEquals(USERS / 10, raw.scanPaginator(b -> b.tableName(table)).items().stream()
+                .filter(item -> item.get(User.PASSWORD).s().startsWith("!")).count());
     }
 
     @Test

@@ -173,7 +173,7 @@ public final class AuditLog {
     }
 
     /** One write call of whole lines; on failure the lines go to the program log, never nowhere. */
-    private void write(byte[] lines) {
+    private synchronized void write(byte[] lines) {
         try {
             requireWritable();
             ByteBuffer buffer = ByteBuffer.wrap(lines);

@@ -20,7 +20,11 @@ public enum WriteAction {
     FIX_KEYS("fix-keys", "moving users to their normalised keys"),
     FIX_DATES("fix-dates", "repairing dates"),
     /** Locking weak or broken hashes: each lock is audited as a lock; this line has the counts. */
-    FIX_LOCK("fix-lock", "locking accounts with weak or broken hashes");
+    FIX_LOCK("fix-lock", "locking accounts with weak or broken hashes"),
+    /** A bulk action: each user's write is audited as its own action; this line has the counts. */
+    BULK_DELETE("bulk-delete", "deleting users"),
+    BULK_LOCK("bulk-lock", "locking users"),
+    BULK_UNLOCK("bulk-unlock", "unlocking users");
 
     private final String code;
     private final String doing;

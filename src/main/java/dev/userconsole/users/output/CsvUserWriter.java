@@ -1,6 +1,5 @@
 package dev.userconsole.users.output;
 
-import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.StoredUser;
 import dev.userconsole.users.User;
 import java.io.IOException;
@@ -12,8 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * RFC 4180 CSV with a header row. Values that a spreadsheet would run as a formula (starting with
- * {@code = + - @}) get a leading apostrophe, as OWASP recommends against CSV injection.
+ * RFC 4180 CSV with a header row; every value goes through {@link CsvCells}, so none runs as a formula.
  */
 final class CsvUserWriter implements UserWriter {
     private final CSVPrinter csv;
@@ -37,7 +35,7 @@ final class CsvUserWriter implements UserWriter {
     @Override
     public void write(StoredUser stored) {
         List<String> cells = new ArrayList<>();
-        Columns.VALUES.forEach(f -> cells.add(cell(f.apply(stored.user()))));
+        Columns.VALUES.forEach(f -> cells.add(CsvCells.safe(f.apply(stored.user()))));
         cells.add(String.valueOf(stored.user().locked()));
         if (includeHashes) {
             cells.add(stored.passwordHash() == null ? "" : stored.passwordHash());
@@ -47,11 +45,6 @@ final class CsvUserWriter implements UserWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String cell(String value) {
-        String visible = VisibleText.of(value);
-        return !visible.isEmpty() && "=+-@".indexOf(visible.charAt(0)) >= 0 ? "'" + visible : visible;
     }
 
     @Override

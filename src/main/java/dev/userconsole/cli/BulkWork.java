@@ -1,0 +1,116 @@
+package dev.userconsole.cli;
+
+import dev.userconsole.errors.ConsoleException;
+import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserController;
+import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.bulk.BulkPlan;
+import dev.userconsole.users.bulk.BulkReport;
+import dev.userconsole.users.bulk.BulkResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A write command on many users: preview (the count, the first users, the selection and the table), a
+ * confirmation that types the count back (or {@code --yes --expect N}), the writes, and what happened to each.
+ */
+final class BulkWork {
+    private static final int PREVIEWED = 10;
+
+    private final Io io;
+    private final BulkOptions options;
+    private final boolean yes;
+    private final String place;
+
+    BulkWork(Io io, BulkOptions options, boolean yes, String place) {
+        this.io = io;
+        this.options = options;
+        this.yes = yes;
+        this.place = place;
+    }
+
+    /** @return the exit code: 0 when every user was done, 1 otherwise (or when nothing was confirmed) */
+    int run(UserController users, BulkAction action, String lockReason) {
+        BulkPlan plan = options.filter != null ? users.planBulk(action, options.query())
+                : users.planBulk(action, "emails from " + options.emailsFrom, options.emails(io));
+        PrintWriter err = io.err();
+        preview(plan, err);
+        if (plan.count() == 0) {
+            err.println("No user to " + action.verb() + "; nothing changed.");
+            return plan.missing().isEmpty() ? 0 : 1;
+        }
+        if (!confirmed(plan, err)) {
+            err.println("Nothing changed.");
+            return 1;
+        }
+        AtomicLong done = new AtomicLong();
+        BulkReport report;
+        try (ProgressBar bar = new ProgressBar(err, io.console() != null, "users", done::get, plan.count())
+                .throttledWhen(users::throttledRecently)) {
+            report = users.runBulk(plan, lockReason, done, () -> false);
+        }
+        for (BulkResult result : report.results()) {
+            if (result.outcome() != BulkResult.Outcome.DONE) {
+                err.println("  " + VisibleText.of(result.email()) + ": " + result.outcome().code() + ": "
+                        + result.detail());
+            }
+        }
+        err.println(report.summary());
+        if (options.report != null) {
+            writeReport(report);
+        }
+        return report.allDone() ? 0 : 1;
+    }
+
+    private void preview(BulkPlan plan, PrintWriter err) {
+        err.println("Would " + plan.action().verb() + " " + plural(plan.count()) + " of " + place + " ("
+                + VisibleText.of(plan.selection()) + "):");
+        for (User user : plan.first(PREVIEWED)) {
+            err.println("  " + VisibleText.of(user.emailAddress()) + "  " + VisibleText.of(user.firstName()) + " "
+                    + VisibleText.of(user.lastName()) + (user.locked() ? "  locked" : ""));
+        }
+        if (plan.count() > PREVIEWED) {
+            err.println("  ... and " + (plan.count() - PREVIEWED) + " more");
+        }
+        int missing = plan.missing().size();
+        if (missing > 0) {
+            err.println(missing + (missing == 1 ? " email of the list has" : " emails of the list have") + " no user: "
+                    + VisibleText.of(String.join(", ", plan.missing().subList(0, Math.min(PREVIEWED, missing))))
+                    + (missing > PREVIEWED ? " and " + (missing - PREVIEWED) + " more" : ""));
+        }
+        err.flush();
+    }
+
+    private boolean confirmed(BulkPlan plan, PrintWriter err) {
+        if (yes) {
+            if (options.expect != plan.count()) {
+                throw new ConsoleException(Problem.INVALID_INPUT, "The preview shows " + plural(plan.count())
+                        + ", not the " + options.expect + " that --expect says; nothing changed.");
+            }
+            return true;
+        }
+        String answer = io.console().readLine("Type %d to %s these %s (anything else changes nothing): ",
+                plan.count(), plan.action().verb(), plural(plan.count()));
+        return answer != null && answer.strip().equals(String.valueOf(plan.count()));
+    }
+
+    private void writeReport(BulkReport report) {
+        try (Writer out = Files.newBufferedWriter(options.report, StandardCharsets.UTF_8)) {
+            report.writeCsv(out);
+            io.err().println("Wrote what happened to each user to " + options.report + ".");
+        } catch (IOException e) {
+            io.err().println("Could not write the report to " + options.report + ": " + e.getMessage()
+                    + "; what happened is above.");
+        }
+    }
+
+    private static String plural(int n) {
+        return n + (n == 1 ? " user" : " users");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.userconsole.users.bulk;
+
+import dev.userconsole.users.audit.WriteAction;
+
+/** What a bulk action does to each marked user; each write is audited as that user's own action. */
+public enum BulkAction {
+    DELETE("delete", "deleted", WriteAction.DELETE, WriteAction.BULK_DELETE),
+    LOCK("lock", "locked", WriteAction.LOCK, WriteAction.BULK_LOCK),
+    UNLOCK("unlock", "unlocked", WriteAction.UNLOCK, WriteAction.BULK_UNLOCK);
+
+    private final String verb;
+    private final String done;
+    private final WriteAction each;
+    private final WriteAction summary;
+
+    BulkAction(String verb, String done, WriteAction each, WriteAction summary) {
+        this.verb = verb;
+        this.done = done;
+        this.each = each;
+        this.summary = summary;
+    }
+
+    /** "lock". */
+    public String verb() {
+        return verb;
+    }
+
+    /** "locked". */
+    public String done() {
+        return done;
+    }
+
+    /** The audit action of each user's write. */
+    public WriteAction each() {
+        return each;
+    }
+
+    /** The audit action of the one line with the counts. */
+    public WriteAction summary() {
+        return summary;
+    }
+}
