@@ -284,6 +284,27 @@ if grep -rqF -e "$KEPT_LOCKED" -e "$PASSPHRASE" "$WORK/logs"; then fail "a reset
 if grep -q '"action":"reset-password"' "$LOCK_AUDIT" && grep -q '"action":"lock"' "$LOCK_AUDIT" && grep -q '"action":"unlock"' "$LOCK_AUDIT"; then pass "lock, unlock and reset-password are audited"; else fail "lock, unlock or reset-password is not audited"; fi
 check "delete the locked-and-reset user" 0 "" "${E[@]}" delete --email lock@example.com --yes
 
+echo "== many users at once: a bulk password reset, checked by bcryptjs and Python's bcrypt"
+check "insert a first user to reset" 0 $'bulk-pass-1\n' "${E[@]}" insert --email bulk1@corp.example --first-name Bulk --last-name One --password-stdin
+check "insert a second user to reset" 0 $'bulk-pass-2\n' "${E[@]}" insert --email bulk2@corp.example --first-name Bulk --last-name Two --password-stdin
+check "a bulk reset with the wrong count is refused" 2 "" "${E[@]}" reset-password --filter domain:corp.example --yes --expect 3 --passwords-to "$WORK/new-passwords.csv"
+if [ -e "$WORK/new-passwords.csv" ]; then fail "a refused bulk reset made a passwords file"; else pass "a refused bulk reset makes no passwords file"; fi
+check "reset-password --filter" 0 "" "${E[@]}" reset-password --filter domain:corp.example --yes --expect 2 --passwords-to "$WORK/new-passwords.csv"
+expect "the bulk reset says what it did" "Reset 2; skipped because changed 0, not found 0, unchanged 0, failed 0." stderr
+BULK_SHOWN="$OUT$ERR"
+if [ "$(stat -c %a "$WORK/new-passwords.csv")" = 600 ]; then pass "the passwords file is rw-------"; else fail "the passwords file is $(stat -c %a "$WORK/new-passwords.csv"), not 600"; fi
+check "export the bulk-reset hashes" 0 "" "${E[@]}" export --include-password-hashes --output "$WORK/bulk-reset.jsonl"
+for who in bulk1 bulk2; do
+  export CANDIDATE_PASSWORD="$(grep "^$who@corp.example," "$WORK/new-passwords.csv" | cut -d, -f2)"
+  if [[ "$CANDIDATE_PASSWORD" =~ ^[2-9A-HJ-NP-Za-km-np-z]{20}$ ]]; then pass "$who's new password is 20 unambiguous characters"; else fail "$who's new password is not in the file as expected"; fi
+  if [[ "$BULK_SHOWN" == *"$CANDIDATE_PASSWORD"* ]] || grep -rqF -e "$CANDIDATE_PASSWORD" "$WORK/logs"; then fail "$who's new password was shown or logged"; else pass "$who's new password is only in the file"; fi
+  witness "bcryptjs $BCRYPTJS_VERSION: $who's new password verifies" 0 bcryptjs_matches "$WORK/bulk-reset.jsonl" "$who@corp.example"
+  witness "Python bcrypt: $who's new password verifies" 0 python_bcrypt_matches "$WORK/bulk-reset.jsonl" "$who@corp.example"
+done
+unset CANDIDATE_PASSWORD
+check "delete --filter removes both" 0 "" "${E[@]}" delete --filter domain:corp.example --yes --expect 2
+expect "the bulk delete says so" "Deleted 2;" stderr
+
 echo "== non-ASCII names and passwords"
 # Under LC_ALL=C (scripts/test.sh runs this flow so too) the JVM would read and write ASCII: names and the
 # password must still arrive, be stored and be hashed exactly as typed. Written here as UTF-8 bytes.

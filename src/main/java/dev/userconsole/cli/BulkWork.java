@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A write command on many users: preview (the count, the first users, the selection and the table), a
@@ -35,8 +36,19 @@ final class BulkWork {
         this.place = place;
     }
 
-    /** @return the exit code: 0 when every user was done, 1 otherwise (or when nothing was confirmed) */
+    /** The controller's bulk write of a confirmed plan. */
+    @FunctionalInterface
+    interface Writes {
+        BulkReport apply(BulkPlan plan, AtomicLong done, BooleanSupplier cancelled);
+    }
+
+    /** Deletes, locks (with this reason) or unlocks. */
     int run(UserController users, BulkAction action, String lockReason) {
+        return runWith(users, action, (plan, done, cancelled) -> users.runBulk(plan, lockReason, done, cancelled));
+    }
+
+    /** @return the exit code: 0 when every user was done, 1 otherwise (or when nothing was confirmed) */
+    int runWith(UserController users, BulkAction action, Writes writes) {
         BulkPlan plan = options.filter != null ? users.planBulk(action, options.query())
                 : users.planBulk(action, "emails from " + options.emailsFrom, options.emails(io));
         PrintWriter err = io.err();
@@ -53,7 +65,7 @@ final class BulkWork {
         BulkReport report;
         try (ProgressBar bar = new ProgressBar(err, io.console() != null, "users", done::get, plan.count())
                 .throttledWhen(users::throttledRecently)) {
-            report = users.runBulk(plan, lockReason, done, () -> false);
+            report = writes.apply(plan, done, () -> false);
         }
         for (BulkResult result : report.results()) {
             if (result.outcome() != BulkResult.Outcome.DONE) {

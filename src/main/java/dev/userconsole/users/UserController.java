@@ -20,6 +20,7 @@ import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;
 import dev.userconsole.users.bulk.BulkRunner;
+import dev.userconsole.users.bulk.NewPasswords;
 import dev.userconsole.users.backup.RestoreReport;
 import dev.userconsole.users.backup.TableBackup;
 import dev.userconsole.users.backup.TableRestore;
@@ -476,7 +477,29 @@ public final class UserController implements AutoCloseable {
             case DELETE -> this::delete;
             case LOCK -> loaded -> lock(loaded, lockReason);
             case UNLOCK -> this::unlock;
+            case RESET_PASSWORD -> throw new IllegalArgumentException("a password reset needs runBulkReset");
         };
+        return runBulk(plan, write, done, cancelled);
+    }
+
+    /**
+     * Resets the password of each of the plan's users as previewed; each new password goes to {@code passwords}
+     * as soon as it is set, and nowhere else.
+     */
+    public BulkReport runBulkReset(BulkPlan plan, PasswordGenerator.Style style, boolean unlock,
+                                   NewPasswords passwords, AtomicLong done, BooleanSupplier cancelled) {
+        return runBulk(plan, loaded -> {
+            NewPassword reset = resetPassword(loaded, style, unlock);
+            try {
+                passwords.add(reset.written().user().emailAddress(), reset.password());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the new password was set but could not be written down ("
+                        + e.getMessage() + "); reset it again", e);
+            }
+        }, done, cancelled);
+    }
+
+    private BulkReport runBulk(BulkPlan plan, BulkRunner.UserWrite write, AtomicLong done, BooleanSupplier cancelled) {
         BulkRunner runner = new BulkRunner(BULK_WRITERS, pacers.writes());
         return guard.runRows(plan.action().summary(), rows -> runner.run(plan, write, done, cancelled),
                 BulkReport::auditSummary);

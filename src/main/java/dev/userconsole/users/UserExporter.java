@@ -3,6 +3,7 @@ package dev.userconsole.users;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.output.PrivateFiles;
 import dev.userconsole.users.output.UserWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -68,8 +68,7 @@ public final class UserExporter {
     private Path create(Path file) throws IOException {
         try {
             if (includeHashes) {
-                return Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                return Files.createFile(file, PrivateFiles.OWNER_ONLY);
             }
             return Files.createFile(file);
         } catch (FileAlreadyExistsException e) {

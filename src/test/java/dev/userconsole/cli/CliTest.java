@@ -422,6 +422,40 @@ class CliTest {
     }
 
     @Test
+    void bulkResetWritesEachNewPasswordOnlyToAnOwnerOnlyFileAndEachVerifies() throws IOException {
+        insertCorp(3);
+        Path passwords = workingDir.resolve("new-passwords.csv");
+        Result noFile = run("reset-password", "--filter", "corp", "--yes", "--expect", "3");
+        assertEquals(2, noFile.exitCode());
+        assertTrue(noFile.err().contains("Say where the new passwords go: --passwords-to FILE"), noFile.err());
+        Files.writeString(workingDir.resolve("taken.csv"), "handed out before\n");
+        Result taken = run("reset-password", "--filter", "corp", "--yes", "--expect", "3", "--passwords-to",
+                workingDir.resolve("taken.csv").toString());
+        assertEquals(2, taken.exitCode());
+        assertEquals("handed out before\n", Files.readString(workingDir.resolve("taken.csv")));
+
+        Result reset = run("reset-password", "--filter", "corp", "--yes", "--expect", "3", "--passwords-to",
+                passwords.toString());
+        assertEquals(0, reset.exitCode(), reset.err());
+        assertTrue(reset.err().contains("Reset 3; skipped because changed 0"), reset.err());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords)));
+        List<String> lines = Files.readAllLines(passwords);
+        assertEquals("email,password", lines.get(0));
+        assertEquals(4, lines.size());
+        String audit = Files.readString(workingDir.resolve("logs/audit.jsonl"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertTrue(cells[1].matches("[2-9A-HJ-NP-Za-km-np-z]{20}"), "unambiguous characters");
+            assertFalse(reset.out().contains(cells[1]) || reset.err().contains(cells[1]), "never shown");
+            assertFalse(audit.contains(cells[1]), "never audited");
+            assertEquals(0, withStdin(cells[1] + "\n", "check-password", "--email", cells[0], "--password-stdin")
+                    .exitCode(), cells[0]);
+            assertEquals(1, withStdin("a-password\n", "check-password", "--email", cells[0], "--password-stdin")
+                    .exitCode(), "the old password no longer works");
+        }
+    }
+
+    @Test
     void bulkDeleteFromAListReportsTheEmailsNoUserHasAndIsRefusedReadOnly() {
         insertAlice();
         insertCorp(3);

@@ -24,7 +24,8 @@ public enum WriteAction {
     /** A bulk action: each user's write is audited as its own action; this line has the counts. */
     BULK_DELETE("bulk-delete", "deleting users"),
     BULK_LOCK("bulk-lock", "locking users"),
-    BULK_UNLOCK("bulk-unlock", "unlocking users");
+    BULK_UNLOCK("bulk-unlock", "unlocking users"),
+    BULK_RESET_PASSWORD("bulk-reset-password", "resetting passwords");
 
     private final String code;
     private final String doing;

@@ -2,6 +2,7 @@ package dev.userconsole.users.backup;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import dev.userconsole.users.output.PrivateFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +19,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -64,7 +64,7 @@ public final class BackupFile {
         Path partial;
         try {
             partial = Files.createTempFile(directory, "." + file.getFileName() + ".", ".partial",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    PrivateFiles.OWNER_ONLY);
         } catch (UnsupportedOperationException e) {
             throw new ConsoleException(Problem.INVALID_INPUT,
                     "This file system cannot make " + file + " private to its owner; write the backup elsewhere.");

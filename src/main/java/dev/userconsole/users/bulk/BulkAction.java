@@ -6,7 +6,9 @@ import dev.userconsole.users.audit.WriteAction;
 public enum BulkAction {
     DELETE("delete", "deleted", WriteAction.DELETE, WriteAction.BULK_DELETE),
     LOCK("lock", "locked", WriteAction.LOCK, WriteAction.BULK_LOCK),
-    UNLOCK("unlock", "unlocked", WriteAction.UNLOCK, WriteAction.BULK_UNLOCK);
+    UNLOCK("unlock", "unlocked", WriteAction.UNLOCK, WriteAction.BULK_UNLOCK),
+    /** Each new password goes to one owner-only file, never to the screen, the output or a log. */
+    RESET_PASSWORD("reset the password of", "reset", WriteAction.RESET_PASSWORD, WriteAction.BULK_RESET_PASSWORD);
 
     private final String verb;
     private final String done;
