@@ -20,6 +20,11 @@ final class CreateTableCommand extends UserCommand {
         io().err().println(creation.created()
                 ? "Created table " + table.name() + " (" + table.status() + ", " + table.capacity() + ")."
                 : "Table " + table.name() + " already exists (" + table.status() + ").");
+        io().err().println(creation.trashCreated()
+                ? "Created the trash table " + creation.trashTable() + ": deleted users are kept there"
+                + (creation.trashExpires() ? " until they expire." : "; this engine has no TTL, so they stay until"
+                + " undeleted.")
+                : "The trash table " + creation.trashTable() + " exists.");
         return 0;
     }
 

@@ -28,6 +28,9 @@ final class DeleteCommand extends UserCommand {
             description = "Also print the deleted user on stdout: table, json, jsonl or csv (default: print nothing).")
     OutputFormat format;
 
+    @Option(names = "--permanent", description = "Do not keep the user in the trash: it cannot be undeleted.")
+    boolean permanent;
+
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (with --filter or --emails-from,"
             + " needs --expect N).")
     boolean yes;
@@ -44,12 +47,14 @@ final class DeleteCommand extends UserCommand {
     @Override
     int run(UserController users) {
         if (bulk.chosen()) {
-            return new BulkWork(io(), bulk, yes, root.settings(false).place()).run(users, BulkAction.DELETE, null);
+            return new BulkWork(io(), bulk, yes, root.settings(false).place()).run(users,
+                    permanent ? BulkAction.DELETE_PERMANENTLY : BulkAction.DELETE, null);
         }
         String key = email;
         if (!yes) {
             User user = users.get(email);
-            String answer = io().console().readLine("Delete user %s (%s %s) from %s? [y/N] ",
+            String answer = io().console().readLine("Delete user %s (%s %s) from %s" + (permanent ? " permanently"
+                    : "") + "? [y/N] ",
                     VisibleText.of(user.emailAddress()), VisibleText.of(user.firstName()), VisibleText.of(user.lastName()),
                     root.settings(false).place());
             if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
@@ -58,8 +63,10 @@ final class DeleteCommand extends UserCommand {
             }
             key = user.emailAddress();
         }
-        Written deleted = users.delete(key);
-        report(deleted, "Deleted user " + VisibleText.of(deleted.user().emailAddress()) + ".");
+        Written deleted = permanent ? users.deletePermanently(key) : users.delete(key);
+        report(deleted, "Deleted user " + VisibleText.of(deleted.user().emailAddress()) + (permanent
+                ? " permanently." : "; it is kept in the trash table " + users.trashTableName()
+                + " (undelete --email puts it back)."));
         printIfAsked(format, deleted.user());
         return 0;
     }

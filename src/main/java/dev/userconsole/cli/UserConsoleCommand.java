@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 "Without a command, opens the full-screen console."},
         subcommands = {CreateTableCommand.class, DescribeTableCommand.class, InsertCommand.class,
                 ListCommand.class, GetCommand.class, HistoryCommand.class, UpdateCommand.class, DeleteCommand.class,
+                TrashCommand.class, UndeleteCommand.class,
                 CheckPasswordCommand.class, LockCommand.class, UnlockCommand.class, ResetPasswordCommand.class,
                 ImportCommand.class, ExportCommand.class, BackupCommand.class,
                 RestoreCommand.class, ServeCommand.class, DoctorCommand.class},

@@ -9,10 +9,20 @@ import java.time.Duration;
  * @param readOnly every write is refused (and audited as refused)
  * @param auditLog the file every write attempt is appended to, one JSON line each
  * @param minPasswordLength the fewest characters a new password may have ({@code MIN_PASSWORD_LENGTH})
+ * @param trashTable where deleted users are kept ({@code TRASH_TABLE}, default the table's name + "-trash")
+ * @param trashDays how long the trash keeps them before DynamoDB expires them ({@code TRASH_DAYS})
  */
 public record Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
                        boolean readOnly, Path auditLog, Connection connection, String readOnlyReason,
-                       int minPasswordLength) {
+                       int minPasswordLength, String trashTable, int trashDays) {
+
+    /** The default trash: the table's name + "-trash", kept {@link #DEFAULT_TRASH_DAYS} days. */
+    public Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir,
+                    boolean readOnly, Path auditLog, Connection connection, String readOnlyReason,
+                    int minPasswordLength) {
+        this(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, connection, readOnlyReason,
+                minPasswordLength, defaultTrashTable(tableName), DEFAULT_TRASH_DAYS);
+    }
 
     /** Why writes are refused when no connection decided it. */
     public static final String READ_ONLY_OPTION = "--read-only or READ_ONLY=true";
@@ -41,6 +51,18 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
     public static final int MAX_MIN_PASSWORD_LENGTH = 64;
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
     public static final String AUDIT_FILE_NAME = "audit.jsonl";
+    public static final int DEFAULT_TRASH_DAYS = 30;
+    public static final int MAX_TRASH_DAYS = 3650;
+
+    public static String defaultTrashTable(String tableName) {
+        return tableName + "-trash";
+    }
+
+    /** These settings with this trash. */
+    public Settings withTrash(String table, int days) {
+        return new Settings(target, tableName, bcryptCost, callTimeout, logDir, readOnly, auditLog, connection,
+                readOnlyReason, minPasswordLength, table, days);
+    }
 
     /** Writable, auditing to {@code logDir/audit.jsonl}. */
     public Settings(Target target, String tableName, int bcryptCost, Duration callTimeout, Path logDir) {
@@ -56,7 +78,7 @@ public record Settings(Target target, String tableName, int bcryptCost, Duration
         String reason = readOnly ? (chosen.readOnly() ? "connection " + chosen.name() + " has read_only = true"
                 : readOnlyReason) : "connection " + chosen.name() + " is production; give --write to change it";
         return new Settings(target, tableName, bcryptCost, callTimeout, logDir, readOnly || productionLocked,
-                auditLog, chosen, reason, minPasswordLength);
+                auditLog, chosen, reason, minPasswordLength, trashTable, trashDays);
     }
 
     /** "table User", or "table User on production" on a connection: what confirmations name. */

@@ -29,6 +29,8 @@ public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
     public static final String BCRYPT_COST = "BCRYPT_COST";
     public static final String MIN_PASSWORD_LENGTH = "MIN_PASSWORD_LENGTH";
+    public static final String TRASH_TABLE = "TRASH_TABLE";
+    public static final String TRASH_DAYS = "TRASH_DAYS";
     public static final String DATA_DIR = "DATA_DIR";
     public static final String LOG_DIR = "LOG_DIR";
     public static final String TIMEOUT_SECONDS = "DYNAMODB_TIMEOUT_SECONDS";
@@ -168,8 +170,10 @@ public final class SettingsLoader {
     /** The settings for these options alone: no connection, even if USER_CONSOLE_CONNECTION names one. */
     public Settings loadIgnoringConnections(Options options) {
         Path logDir = logDir();
-        return new Settings(target(options), tableName(options), bcryptCost(), callTimeout(), logDir,
-                options.readOnly() || readOnly(), auditLog(options, logDir), minPasswordLength());
+        String table = tableName(options);
+        return new Settings(target(options), table, bcryptCost(), callTimeout(), logDir,
+                options.readOnly() || readOnly(), auditLog(options, logDir), minPasswordLength())
+                .withTrash(trashTable(table), trashDays());
     }
 
     /** Where logs go; resolvable before anything else, so logging can start first. */
@@ -304,6 +308,27 @@ public final class SettingsLoader {
                     + Settings.MAX_BCRYPT_COST + " (it is " + cost + ").");
         }
         return cost;
+    }
+
+    private String trashTable(String table) {
+        String named = value(TRASH_TABLE);
+        String trash = named == null || named.isBlank() ? Settings.defaultTrashTable(table) : named.strip();
+        if (!TABLE_NAME.matcher(trash).matches()) {
+            throw config(TRASH_TABLE + " must be a DynamoDB table name (3 to 255 of A-Z a-z 0-9 _ . -), not \""
+                    + VisibleText.of(trash) + "\".");
+        }
+        if (trash.equals(table)) {
+            throw config(TRASH_TABLE + " must not be the users table itself (" + table + ").");
+        }
+        return trash;
+    }
+
+    private int trashDays() {
+        int days = wholeNumber(TRASH_DAYS, Settings.DEFAULT_TRASH_DAYS);
+        if (days < 1 || days > Settings.MAX_TRASH_DAYS) {
+            throw config(TRASH_DAYS + " must be from 1 to " + Settings.MAX_TRASH_DAYS + " (it is " + days + ").");
+        }
+        return days;
     }
 
     private int minPasswordLength() {

@@ -1,7 +1,10 @@
 package dev.userconsole.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -17,10 +20,20 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
-/** The users table itself: its schema (the original app's), creation and description. */
+/**
+ * A table of users: the users table itself (the original app's schema) or its trash, which keeps each deleted
+ * user under its email and the time of the deletion; their creation and description.
+ */
 public final class UserTable {
-    /** The partition key, the only attribute the schema declares. */
+    /** The partition key, the only attribute the users table's schema declares. */
     public static final String KEY = "emailAddress";
+    /** The trash's sort key: when the user was deleted (ISO-8601 UTC), so a user deleted twice is kept twice. */
+    public static final String DELETED_AT = "deletedAt";
+    /** The trash's TTL attribute (epoch seconds): DynamoDB deletes an entry some time after it passes. */
+    public static final String EXPIRES_AT = "expiresAt";
+
+    /** Which schema a table has. */
+    public enum Schema { USERS, TRASH }
     /** The original app's provisioned throughput. */
     public static final long DEFAULT_CAPACITY = 5;
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -30,10 +43,17 @@ public final class UserTable {
     private final String name;
     private final SdkErrors errors;
 
+    private final Schema schema;
+
     public UserTable(DynamoDbClient client, String name, SdkErrors errors) {
+        this(client, name, errors, Schema.USERS);
+    }
+
+    public UserTable(DynamoDbClient client, String name, SdkErrors errors, Schema schema) {
         this.client = client;
         this.name = name;
         this.errors = errors;
+        this.schema = schema;
     }
 
     public String name() {
@@ -53,11 +73,19 @@ public final class UserTable {
 
     /** Creates the table; returns false, changing nothing, when it already exists. */
     public boolean create(boolean onDemand) {
+        List<KeySchemaElement> keys = new ArrayList<>(List.of(
+                KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build()));
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(
+                AttributeDefinition.builder().attributeName(KEY).attributeType(ScalarAttributeType.S).build()));
+        if (schema == Schema.TRASH) {
+            keys.add(KeySchemaElement.builder().attributeName(DELETED_AT).keyType(KeyType.RANGE).build());
+            attributes.add(AttributeDefinition.builder().attributeName(DELETED_AT).attributeType(ScalarAttributeType.S)
+                    .build());
+        }
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(KEY).keyType(KeyType.HASH).build())
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(KEY).attributeType(ScalarAttributeType.S).build());
+                .keySchema(keys)
+                .attributeDefinitions(attributes);
         if (onDemand) {
             request.billingMode(BillingMode.PAY_PER_REQUEST);
         } else {
@@ -71,6 +99,29 @@ public final class UserTable {
             return false;
         } catch (SdkException e) {
             throw SdkErrors.isRefusal(e) ? errors.translateRefusedWrite(e) : errors.translate(e);
+        }
+    }
+
+    /**
+     * Asks DynamoDB to delete items some time after their {@link #EXPIRES_AT} passes; false when the engine
+     * has no TTL (dynalite), whose trash then keeps entries until they are undeleted.
+     */
+    public boolean expireByTtl() {
+        try {
+            client.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
+                    .attributeName(EXPIRES_AT)));
+            return true;
+        } catch (AwsServiceException e) {
+            if (EngineFeatures.isUnsupportedOperation(e)) {
+                return false;
+            }
+            if (e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                    && e.awsErrorDetails().errorMessage().contains("already enabled")) {
+                return true;
+            }
+            throw errors.translate(e);
+        } catch (SdkException e) {
+            throw errors.translate(e);
         }
     }
 

@@ -26,7 +26,7 @@ final class DeleteUserDialog {
         this.user = user;
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label("Delete " + VisibleText.forScreen(user.emailAddress()) + " from " + ui.place() + "?"));
-        panel.addComponent(new Label("This cannot be undone."));
+        panel.addComponent(new Label("It is kept in the trash first: undelete puts it back."));
         panel.addComponent(new EmptySpace());
         panel.addComponent(new Label("  " + VisibleText.forScreen(user.emailAddress())));
         panel.addComponent(new Label("  " + VisibleText.forScreen(user.firstName()) + " " + VisibleText.forScreen(user.lastName())));
@@ -55,7 +55,8 @@ final class DeleteUserDialog {
         ui.backend().run("Deleting user", users -> users.delete(user.emailAddress()), deleted -> {
             ui.closeDialog(window);
             ui.usersChanged();
-            ui.showWritten("Deleted", deleted, "Deleted user " + deleted.user().emailAddress() + ".");
+            ui.showWritten("Deleted", deleted, "Deleted user " + deleted.user().emailAddress() + ". It is kept in the"
+                    + " trash: undelete --email puts it back.");
         }, this::failed);
     }
 

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -70,6 +71,8 @@ public final class UserController implements AutoCloseable {
     private final UserTable table;
     private final UserSearch search;
     private final VersionedDelete deletes;
+    private final Trash trash;
+    private final ParallelScan trashScan;
     private final SdkErrors errors;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
@@ -98,6 +101,13 @@ public final class UserController implements AutoCloseable {
     /** @param passwords which new passwords are accepted */
     public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock,
                           WriteGuard guard, PasswordPolicy passwords) {
+        this(database, tableName, hasher, clock, guard, passwords, Settings.defaultTrashTable(tableName),
+                Settings.DEFAULT_TRASH_DAYS);
+    }
+
+    /** @param trashTable where deletes keep users, for {@code trashDays} days */
+    public UserController(DynamoDb database, String tableName, PasswordHasher hasher, Clock clock,
+                          WriteGuard guard, PasswordPolicy passwords, String trashTable, int trashDays) {
         this.guard = guard;
         this.passwords = passwords;
         this.database = database;
@@ -117,6 +127,10 @@ public final class UserController implements AutoCloseable {
         this.updates = new VersionedUpdate(client, tableName, timestamps, lost, capacity);
         this.locks = new AccountLocks(updates, timestamps);
         this.resets = new PasswordReset(updates, hasher, new PasswordGenerator(), passwords, tableName);
+        SdkErrors trashErrors = new SdkErrors(database.where(), trashTable);
+        this.trash = new Trash(client, tableName, new UserTable(client, trashTable, trashErrors, UserTable.Schema.TRASH),
+                features, trashErrors, lost, timestamps, trashDays);
+        this.trashScan = new ParallelScan(client, trashErrors, pacers::reads, capacity);
     }
 
     /** Connects to the database the settings name; the controller then owns the connection. */
@@ -128,7 +142,7 @@ public final class UserController implements AutoCloseable {
     public static UserController open(Settings settings, MfaCodes mfaCodes) {
         return new UserController(DynamoDbs.open(settings, mfaCodes), settings.tableName(),
                 new PasswordHasher(settings.bcryptCost()), Clock.systemUTC(), WriteGuard.of(settings),
-                PasswordPolicy.of(settings));
+                PasswordPolicy.of(settings), settings.trashTable(), settings.trashDays());
     }
 
     /** Whether every write is refused (the faces show their write actions as disabled). */
@@ -153,9 +167,30 @@ public final class UserController implements AutoCloseable {
         return guard.run(WriteAction.CREATE_TABLE, null, List.of(), () -> createTableUnguarded(onDemand));
     }
 
+    /** Creates whichever of the users table and its trash is missing; the trash's entries expire by TTL. */
     private TableCreation createTableUnguarded(boolean onDemand) {
         boolean created = table.create(onDemand);
-        return new TableCreation(created, TableSummary.of(table.awaitActive()));
+        TableSummary users = TableSummary.of(table.awaitActive());
+        UserTable trashTable = trash.table();
+        boolean trashCreated = trashTable.create(onDemand);
+        trashTable.awaitActive();
+        boolean expires = trashTable.expireByTtl();
+        return new TableCreation(created, users, trashCreated, trashTable.name(), expires);
+    }
+
+    /** The trash table's name: where deletes keep users. */
+    public String trashTableName() {
+        return trash.name();
+    }
+
+    /** Every deleted user the trash keeps, newest first (never a hash). */
+    public List<TrashEntry> trashEntries() {
+        return trash.entries(trashScan);
+    }
+
+    /** Puts the newest deleted user with this email back exactly as it was, while the email is free. */
+    public Written undelete(String email) {
+        return guard.run(WriteAction.UNDELETE, email, List.of(), () -> trash.undelete(email));
     }
 
     /**
@@ -395,6 +430,15 @@ public final class UserController implements AutoCloseable {
     }
 
     private Written deleteUnguarded(String email) {
+        return trash.delete(readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email)));
+    }
+
+    /** Deletes the user without keeping it in the trash: it cannot be undeleted. */
+    public Written deletePermanently(String email) {
+        return guard.run(WriteAction.DELETE, email, List.of(), () -> deletePermanentlyUnguarded(email));
+    }
+
+    private Written deletePermanentlyUnguarded(String email) {
         User found = User.fromItem(readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email)));
         String key = found.emailAddress();
         try {
@@ -443,6 +487,18 @@ public final class UserController implements AutoCloseable {
      * ({@link Problem#CHANGED_BY_SOMEONE_ELSE}), so a preview's user is never deleted in another version.
      */
     public Written delete(User loaded) {
+        return guard.run(WriteAction.DELETE, loaded.emailAddress(), List.of(), () -> {
+            Map<String, AttributeValue> stored = storedForWrite(loaded);
+            if (!Objects.equals(User.fromItem(stored).dateUpdated(), loaded.dateUpdated())) {
+                throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(
+                        loaded.emailAddress()) + " was changed by someone else after it was read; it was not deleted.");
+            }
+            return trash.delete(stored);
+        });
+    }
+
+    /** {@link #delete(User)} without the trash. */
+    public Written deletePermanently(User loaded) {
         return guard.run(WriteAction.DELETE, loaded.emailAddress(), List.of(), () -> deletes.delete(loaded));
     }
 
@@ -475,6 +531,7 @@ public final class UserController implements AutoCloseable {
     public BulkReport runBulk(BulkPlan plan, String lockReason, AtomicLong done, BooleanSupplier cancelled) {
         BulkRunner.UserWrite write = switch (plan.action()) {
             case DELETE -> this::delete;
+            case DELETE_PERMANENTLY -> this::deletePermanently;
             case LOCK -> loaded -> lock(loaded, lockReason);
             case UNLOCK -> this::unlock;
             case RESET_PASSWORD -> throw new IllegalArgumentException("a password reset needs runBulkReset");

@@ -456,6 +456,43 @@ class CliTest {
     }
 
     @Test
+    void deleteKeepsTheUserInTheTrashWhichListsItWithoutAHashAndUndeletePutsItBack() {
+        insertAlice();
+        Result deleted = run("delete", "--email", "alice@example.com", "--yes");
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        assertTrue(deleted.err().contains("Deleted user alice@example.com; it is kept in the trash table " + table
+                + "-trash (undelete --email puts it back)."), deleted.err());
+        Result listed = run("trash", "--format", "jsonl");
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("\"emailAddress\":\"alice@example.com\",\"firstName\":\"Alice\""),
+                listed.out());
+        assertFalse(listed.out().contains("$2"), "never a hash: " + listed.out());
+        assertEquals("1 deleted user in the trash table " + table + "-trash.", listed.err().strip());
+        Result shown = run("trash");
+        assertTrue(shown.out().startsWith("email"), shown.out());
+        assertFalse(shown.out().contains("$2"), shown.out());
+
+        Result readOnly = withEnv(Map.of("READ_ONLY", "true"), "", "undelete", "--email", "alice@example.com");
+        assertEquals(1, readOnly.exitCode(), readOnly.err());
+        assertFalse(LocalDynamoDb.stored(table, "alice@example.com"));
+        Result back = run("undelete", "--email", "alice@example.com");
+        assertEquals(0, back.exitCode(), back.err());
+        assertTrue(back.err().contains("Undeleted user alice@example.com (Alice Smith), as it was when deleted."),
+                back.err());
+        assertEquals(0, withStdin("alice-password\n", "check-password", "--email", "alice@example.com",
+                "--password-stdin").exitCode(), "the password works again");
+        Result again = run("undelete", "--email", "alice@example.com");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("No deleted user with email alice@example.com is in the trash table"),
+                again.err());
+
+        Result permanent = run("delete", "--email", "alice@example.com", "--yes", "--permanent");
+        assertEquals(0, permanent.exitCode(), permanent.err());
+        assertTrue(permanent.err().contains("Deleted user alice@example.com permanently."), permanent.err());
+        assertEquals("0 deleted users in the trash table " + table + "-trash.", run("trash").err().strip());
+    }
+
+    @Test
     void bulkDeleteFromAListReportsTheEmailsNoUserHasAndIsRefusedReadOnly() {
         insertAlice();
         insertCorp(3);

@@ -147,6 +147,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theTrashIsTheTablesNamePlusTrashForThirtyDaysUnlessConfigured() {
+        Settings defaults = load(Map.of("USERS_TABLE", "Accounts"), Map.of(), Options.none());
+        assertEquals("Accounts-trash", defaults.trashTable());
+        assertEquals(30, defaults.trashDays());
+        Settings chosen = load(Map.of("TRASH_TABLE", " Deleted.Users ", "TRASH_DAYS", "90"), Map.of(), Options.none());
+        assertEquals("Deleted.Users", chosen.trashTable());
+        assertEquals(90, chosen.trashDays());
+        assertEquals("TRASH_DAYS must be from 1 to 3650 (it is 0).", assertThrows(ConsoleException.class,
+                () -> load(Map.of("TRASH_DAYS", "0"), Map.of(), Options.none())).getMessage());
+        assertTrue(assertThrows(ConsoleException.class, () -> load(Map.of("TRASH_TABLE", "no spaces"), Map.of(),
+                Options.none())).getMessage().startsWith("TRASH_TABLE must be a DynamoDB table name"));
+        assertEquals("TRASH_TABLE must not be the users table itself (User).", assertThrows(ConsoleException.class,
+                () -> load(Map.of("TRASH_TABLE", "User"), Map.of(), Options.none())).getMessage());
+    }
+
+    @Test
     void invalidValuesAreRefusedWithASentence() {
         for (String endpoint : new String[] {"foo", "localhost:8000", "ftp://x", "http://", "http://user:pw@h:1"}) {
             ConsoleException e = assertThrows(ConsoleException.class, () -> load(Map.of(), Map.of(),

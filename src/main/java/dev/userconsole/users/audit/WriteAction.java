@@ -5,6 +5,8 @@ public enum WriteAction {
     INSERT("insert", "inserting users"),
     UPDATE("update", "updating users"),
     DELETE("delete", "deleting users"),
+    /** A deleted user put back from the trash. */
+    UNDELETE("undelete", "undeleting users"),
     LOCK("lock", "locking users"),
     UNLOCK("unlock", "unlocking users"),
     /** A generated password was set: the record says so, never the password. */

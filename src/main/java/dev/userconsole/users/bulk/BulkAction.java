@@ -4,7 +4,9 @@ import dev.userconsole.users.audit.WriteAction;
 
 /** What a bulk action does to each marked user; each write is audited as that user's own action. */
 public enum BulkAction {
+    /** Each user is kept in the trash first. */
     DELETE("delete", "deleted", WriteAction.DELETE, WriteAction.BULK_DELETE),
+    DELETE_PERMANENTLY("delete permanently", "deleted permanently", WriteAction.DELETE, WriteAction.BULK_DELETE),
     LOCK("lock", "locked", WriteAction.LOCK, WriteAction.BULK_LOCK),
     UNLOCK("unlock", "unlocked", WriteAction.UNLOCK, WriteAction.BULK_UNLOCK),
     /** Each new password goes to one owner-only file, never to the screen, the output or a log. */

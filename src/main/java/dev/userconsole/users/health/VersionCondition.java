@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * read (absent when it was absent), as every update here is conditional; plus, for a repair, that the
  * attributes it rewrites still hold what was read. Names and values go behind placeholders.
  */
-final class VersionCondition {
+public final class VersionCondition {
     private final List<String> terms = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
@@ -20,7 +20,7 @@ final class VersionCondition {
     private VersionCondition() {
     }
 
-    static VersionCondition of(Map<String, AttributeValue> read) {
+    public static VersionCondition of(Map<String, AttributeValue> read) {
         VersionCondition condition = new VersionCondition();
         condition.terms.add("attribute_exists(" + condition.name(User.EMAIL) + ")");
         condition.still(User.DATE_UPDATED, read.get(User.DATE_UPDATED));
@@ -59,16 +59,16 @@ final class VersionCondition {
         return placeholder;
     }
 
-    String expression() {
+    public String expression() {
         return String.join(" AND ", terms);
     }
 
-    Map<String, String> names() {
+    public Map<String, String> names() {
         return Map.copyOf(names);
     }
 
     /** The values, or {@code null} when there are none (DynamoDB refuses an empty map). */
-    Map<String, AttributeValue> values() {
+    public Map<String, AttributeValue> values() {
         return values.isEmpty() ? null : Map.copyOf(values);
     }
 }
