@@ -25,9 +25,11 @@ final class CreateTableDialog {
 
     private void show(Optional<TableSummary> existing) {
         if (existing.isPresent()) {
-            TableSummary table = existing.get();
-            ui.showMessage("Create table", "Table " + table.name() + " already exists (" + table.status() + ", "
-                    + table.capacity() + ").");
+            // the trash may still be missing: creating is idempotent, and makes whichever table is missing
+            boolean onDemand = !"PROVISIONED".equals(existing.get().billingMode());
+            ui.backend().run("Creating the trash table", users -> users.createTable(onDemand),
+                    (TableCreation created) -> ui.showMessage("Create table", String.join("\n", created.sentences())),
+                    ui::showError);
             return;
         }
         BasicWindow window = new BasicWindow("Create table");
@@ -62,9 +64,7 @@ final class CreateTableDialog {
         ui.backend().run("Creating table", users -> users.createTable(onDemand), (TableCreation created) -> {
             ui.closeDialog(window);
             ui.refreshStatus();
-            TableSummary table = created.table();
-            ui.showMessage("Create table", (created.created() ? "Created table " : "Table already existed: ")
-                    + table.name() + " (" + table.status() + ", " + table.capacity() + ").");
+            ui.showMessage("Create table", String.join("\n", created.sentences()));
         }, e -> {
             ui.closeDialog(window);
             ui.showError(e);

@@ -69,6 +69,8 @@ class CliTest {
         Result created = run("create-table");
         assertEquals(0, created.exitCode(), created.err());
         assertTrue(created.err().contains("Created table " + table + " (ACTIVE"), created.err());
+        assertTrue(created.err().contains("Created the trash table " + table + "-trash: deleted users are kept there"
+                + " until they expire."), created.err());
     }
 
     @AfterEach
@@ -162,7 +164,8 @@ class CliTest {
     void createTableAgainSaysItExists() {
         Result again = run("create-table", "--on-demand");
         assertEquals(0, again.exitCode());
-        assertEquals("Table " + table + " already exists (ACTIVE).", again.err().strip());
+        assertEquals("Table " + table + " already exists (ACTIVE).\nThe trash table " + table + "-trash exists.",
+                again.err().strip());
     }
 
     @Test

@@ -105,12 +105,14 @@ class ConsoleUiTest {
         console.waitFor("<On demand>");
         console.press(KeyType.Tab);
         console.press(KeyType.Enter);
-        console.waitFor("Created table " + table + " (ACTIVE, on demand)");
+        String created = console.waitFor("Created table " + table + " (ACTIVE, on demand)");
+        assertTrue(created.contains("Created the trash table " + table + "-trash"), created);
         assertEquals("PAY_PER_REQUEST", store.describeTable().orElseThrow().billingMode());
         console.press(KeyType.Enter);
         console.waitFor("Table " + table + ": ACTIVE");
         console.type("c");
-        console.waitFor("already exists (ACTIVE");
+        String again = console.waitFor("already exists (ACTIVE");
+        assertTrue(again.contains("The trash table " + table + "-trash exists."), again);
     }
 
     @Test
