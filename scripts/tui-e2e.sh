@@ -171,12 +171,14 @@ full_flow() {
   wait_for "Delete" || return
   keys Down
   keys Enter
-  wait_for "This cannot be undone." || return
+  wait_for "It is kept in the trash first" || return
   keys BTab
   keys Enter
   wait_for "Deleted user alice@example.com." 30 || return
   keys Enter
   if cli get --email alice@example.com >/dev/null 2>&1; then fail "the user is still stored"; else pass "the user is gone from the store"; fi
+  if cli trash --format jsonl 2>/dev/null | grep -qF '"emailAddress":"alice@example.com"'; then
+    pass "the deleted user is kept in the trash"; else fail "the deleted user is not in the trash"; fi
   wait_for "0 users (all loaded)" 10
 
   keys Escape

@@ -119,6 +119,11 @@ final class Trash {
                                     .expressionAttributeValues(version.values())).build())))
                     .map(done -> Written.answered(user));
         } catch (TransactionCanceledException e) {
+            // an attempt whose answer was lost may have applied, and the SDK's retry then finds the user gone
+            if (LostAnswers.earlierAttemptMayHaveApplied(e) && keptInTrash(entry)) {
+                return Optional.of(Written.checked(user, lost.checked("delete",
+                        "the user is deleted and kept in the trash")));
+            }
             if (failedCondition(e, 1)) {
                 throw changedOrGone(key);
             }
@@ -147,6 +152,17 @@ final class Trash {
                 Instant.parse(deletedAt).plus(keptFor).getEpochSecond())));
         entry.put(ITEM, AttributeValue.fromM(item));
         return entry;
+    }
+
+    /** Whether this very entry (its email and deletion time) is in the trash: the transaction that wrote it applied. */
+    private boolean keptInTrash(Map<String, AttributeValue> entry) {
+        try {
+            Map<String, AttributeValue> kept = client.getItem(b -> b.tableName(table.name()).key(entryKey(entry))
+                    .consistentRead(true)).item();
+            return kept != null && !kept.isEmpty();
+        } catch (SdkException e) {
+            throw errors.translate(e);
+        }
     }
 
     private void put(Map<String, AttributeValue> entry) {

@@ -368,17 +368,19 @@ class ConsoleUiTest {
         console.waitFor("Delete");
         console.press(KeyType.ArrowDown);
         console.press(KeyType.Enter);
-        console.waitFor("This cannot be undone.");
+        console.waitFor("It is kept in the trash first: undelete puts it back.");
         console.press(KeyType.Enter); // Cancel has the focus
         assertTrue(store.find("gone@example.com").isPresent());
         console.press(KeyType.Enter);
         console.press(KeyType.ArrowDown);
         console.press(KeyType.Enter);
-        console.waitFor("This cannot be undone.");
+        console.waitFor("It is kept in the trash first");
         console.press(KeyType.ReverseTab);
         console.press(KeyType.Enter);
-        console.waitFor("Deleted user gone@example.com.");
+        console.waitFor("Deleted user gone@example.com. It is kept in");
         assertTrue(store.find("gone@example.com").isEmpty());
+        assertEquals(List.of("gone@example.com"), store.trashEntries().stream().map(t -> t.user().emailAddress())
+                .toList(), "the console's delete keeps the user in the trash");
 
         console.press(KeyType.Enter);
         String empty = console.waitFor("0 users (all loaded)");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userconsole.testing.Engine;
 import dev.userconsole.testing.LocalDynamoDb;
-import dev.userconsole.users.EnginesAndTwinsTest.Engine;
 import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;

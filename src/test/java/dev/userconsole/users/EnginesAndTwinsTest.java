@@ -9,6 +9,7 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.testing.Dynalite;
+import dev.userconsole.testing.Engine;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -38,18 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * another tool. What is stored is read back with the raw SDK.
  */
 class EnginesAndTwinsTest {
-    enum Engine {
-        DYNAMODB_LOCAL, DYNALITE;
-
-        UserController controller(String table) {
-            return this == DYNAMODB_LOCAL ? LocalDynamoDb.controller(table) : Dynalite.controller(table);
-        }
-
-        DynamoDbClient raw() {
-            return this == DYNAMODB_LOCAL ? LocalDynamoDb.rawClient() : Dynalite.rawClient();
-        }
-    }
-
     private static final String HASH = PasswordHasherTest.BCRYPTJS_2A;
 
     private final String table = LocalDynamoDb.freshTableName();

@@ -187,24 +187,47 @@ class NetworkFaultsTest {
         assertEquals("Noupdate", stored("noupdate@example.com").get(User.FIRST_NAME).s());
     }
 
+    /** A delete keeps the user in the trash in one TransactWriteItems (DynamoDB Local has transactions). */
     @Test
     void aDeleteWhoseAnswerIsResetIsReportedAsDeletedNotAsNotFound() {
         insert("delete@example.com");
-        proxy.injectInto("DeleteItem", Fault.RESET_MID_RESPONSE, 1);
+        proxy.injectInto("TransactWriteItems", Fault.RESET_MID_RESPONSE, 1);
         Written written = users.delete("delete@example.com");
-        assertTrue(written.note().orElseThrow().contains("checked: the user is deleted"), written.note().get());
+        assertTrue(written.note().map(note -> note.contains("checked: the user is deleted")).orElse(true),
+                written.note().toString());
         assertEquals("Delete", written.user().firstName());
         assertTrue(stored("delete@example.com").isEmpty());
+        assertEquals(1, users.trashEntries().stream().filter(t -> t.user().emailAddress().equals("delete@example.com"))
+                .count(), "kept in the trash once");
         acknowledged.remove("delete@example.com");
     }
 
     @Test
     void aDeleteThatNeverArrivedIsReportedAsNotDeleted() {
         insert("kept@example.com");
-        proxy.injectInto("DeleteItem", Fault.BLACK_HOLE, 1);
+        proxy.injectInto("TransactWriteItems", Fault.BLACK_HOLE, 1);
         ConsoleException e = failsClearly(() -> users.delete("kept@example.com"));
         assertTrue(e.getMessage().contains("checked: user kept@example.com was not deleted"), e.getMessage());
         assertNotEquals(Map.of(), stored("kept@example.com"));
+    }
+
+    @Test
+    void aPermanentDeleteWhoseAnswerIsResetIsReportedAsDeletedNotAsNotFound() {
+        insert("gone@example.com");
+        proxy.injectInto("DeleteItem", Fault.RESET_MID_RESPONSE, 1);
+        Written written = users.deletePermanently("gone@example.com");
+        assertTrue(written.note().orElseThrow().contains("checked: the user is deleted"), written.note().get());
+        assertTrue(stored("gone@example.com").isEmpty());
+        acknowledged.remove("gone@example.com");
+    }
+
+    @Test
+    void aPermanentDeleteThatNeverArrivedIsReportedAsNotDeleted() {
+        insert("stays@example.com");
+        proxy.injectInto("DeleteItem", Fault.BLACK_HOLE, 1);
+        ConsoleException e = failsClearly(() -> users.deletePermanently("stays@example.com"));
+        assertTrue(e.getMessage().contains("checked: user stays@example.com was not deleted"), e.getMessage());
+        assertNotEquals(Map.of(), stored("stays@example.com"));
     }
 
     /** Inserts a user named after the email and remembers it when the insert says it is done. */

@@ -114,8 +114,19 @@ class RefusedAnswersTest {
     @ParameterizedTest
     @EnumSource(Answer.class)
     void aRefusedDeleteSaysWhyWithExitCodeThreeAndKeepsTheUser(Answer answer) {
-        answer("DeleteItem", answer);
+        // a delete keeps the user in the trash in one TransactWriteItems (DynamoDB Local has transactions)
+        answer("TransactWriteItems", answer);
         ConsoleException e = failsClearly(() -> users.delete("kept@example.com"));
+        refused(e, answer, "TransactWriteItems");
+        assertFalse(stored("kept@example.com").isEmpty());
+        assertAudited("delete", "kept@example.com", answer);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Answer.class)
+    void aRefusedPermanentDeleteSaysWhyWithExitCodeThreeAndKeepsTheUser(Answer answer) {
+        answer("DeleteItem", answer);
+        ConsoleException e = failsClearly(() -> users.deletePermanently("kept@example.com"));
         refused(e, answer, "DeleteItem");
         assertFalse(stored("kept@example.com").isEmpty());
         assertAudited("delete", "kept@example.com", answer);
