@@ -236,7 +236,11 @@ class AccessDeniedMotoTest {
                 "--first-name", "N", "--last-name", "U", "--password-stdin");
         denied("reader", "dynamodb:UpdateItem", true, "", "update", "--email", "alice@example.com",
                 "--first-name", "Changed");
-        denied("reader", "dynamodb:DeleteItem", true, "", "delete", "--email", "bob@example.com", "--yes");
+        // a delete keeps the user in the trash in one TransactWriteItems: moto checks that as an action of its
+        // own (real DynamoDB checks each item's PutItem and DeleteItem); a permanent delete sends DeleteItem
+        denied("reader", "dynamodb:TransactWriteItems", true, "", "delete", "--email", "bob@example.com", "--yes");
+        denied("reader", "dynamodb:DeleteItem", true, "", "delete", "--email", "bob@example.com", "--yes",
+                "--permanent");
         denied("reader", "dynamodb:PutItem", true, "", "import", out("new.csv"));
         denied("reader", "dynamodb:PutItem", true, "", "restore", out("users.backup"));
         denied("reader", "dynamodb:CreateTable", true, "", "--table", "Reader_iam", "create-table");
@@ -244,7 +248,9 @@ class AccessDeniedMotoTest {
 
     @Test
     void aUserWhoMayDoAllButDeleteIsRefusedOnlyTheDelete() {
-        denied("nodelete", "dynamodb:DeleteItem", true, "", "delete", "--email", "alice@example.com", "--yes");
+        // --permanent: moto lets a TransactWriteItems delete what DeleteItem may not (real DynamoDB does not)
+        denied("nodelete", "dynamodb:DeleteItem", true, "", "delete", "--email", "alice@example.com", "--yes",
+                "--permanent");
         allowed("nodelete", "", "list");
         allowed("nodelete", "", "get", "--email", "alice@example.com");
         allowed("nodelete", "", "describe-table");
@@ -253,7 +259,8 @@ class AccessDeniedMotoTest {
         allowed("nodelete", "a-password\n", "insert", "--email", "nodelete@example.com", "--first-name", "N",
                 "--last-name", "D", "--password-stdin");
         allowed("nodelete", "", "update", "--email", "nodelete@example.com", "--first-name", "Changed");
-        denied("nodelete", "dynamodb:DeleteItem", true, "", "delete", "--email", "nodelete@example.com", "--yes");
+        denied("nodelete", "dynamodb:DeleteItem", true, "", "delete", "--email", "nodelete@example.com", "--yes",
+                "--permanent");
         // no allowed import or restore here: moto 5.2.1 answers every parameterised PartiQL INSERT
         // (BatchExecuteStatement) with a 500, IAM or not, so their writes are "unknown" there
         allowed("nodelete", "", "--table", "Other_iam", "create-table");

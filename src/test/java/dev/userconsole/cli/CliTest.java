@@ -133,7 +133,8 @@ class CliTest {
         insertAlice();
         try (FaultProxy proxy = new FaultProxy(LocalDynamoDb.server().port())) {
             env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
-            proxy.answer("DeleteItem", 400, "application/x-amz-json-1.0", "{\"__type\":\"com.amazon.coral.service#"
+            // a delete keeps the user in the trash in one TransactWriteItems; DynamoDB names the item's action
+            proxy.answer("TransactWriteItems", 400, "application/x-amz-json-1.0", "{\"__type\":\"com.amazon.coral.service#"
                     + "AccessDeniedException\",\"message\":\"User: arn:aws:iam::123456789012:user/ops is not authorized"
                     + " to perform: dynamodb:DeleteItem on resource: arn:aws:dynamodb:us-east-1:123456789012:table/" + table
                     + " because no identity-based policy allows the dynamodb:DeleteItem action\"}");

@@ -13,6 +13,7 @@ import dev.userconsole.testing.HostileCase;
 import dev.userconsole.testing.LocalDynamoDb;
 import dev.userconsole.testing.TerminalSafety;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.UserController;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,6 +83,10 @@ class HostileInputCatalogTest {
         raw.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(k -> k.attributeName("emailAddress").keyType(KeyType.HASH))
                 .attributeDefinitions(a -> a.attributeName("emailAddress").attributeType(ScalarAttributeType.S)));
+        // the trash every delete keeps users in: create-table makes it, the users table existing
+        try (UserController users = LocalDynamoDb.controller(table)) {
+            users.createTable(true);
+        }
         switch (c.kind()) {
             case "insert" -> insert(c);
             case "update" -> update(c);
