@@ -415,6 +415,10 @@ public final class ConsoleUi {
         show(new HealthView(this));
     }
 
+    void trash() {
+        new TrashDialog(this).open();
+    }
+
     /** Offers a fix of the health report (a confirmation first); in read-only mode says why it does not. */
     void fixHealth(FixPlan plan, HealthView report) {
         unlessReadOnly(() -> new HealthFixDialog(this, plan, report::scan).open());

@@ -11,7 +11,7 @@ final class Help {
 
     /** Every key table, in the order the help shows them. */
     static final List<Keymap<?>> SCREENS = List.of(ConsoleUi.KEYS, MenuView.KEYS, UserBrowserView.KEYS,
-            UserBrowserView.FILTER_KEYS, UserDetailsDialog.KEYS, HistoryDialog.KEYS, HealthView.KEYS,
+            UserBrowserView.FILTER_KEYS, UserDetailsDialog.KEYS, HistoryDialog.KEYS, TrashDialog.KEYS, HealthView.KEYS,
             UserFormDialog.KEYS, UserFormDialog.CHANGED_KEYS, FindUserDialog.KEYS, DialogKeys.CONFIRM,
             ResetPasswordDialog.KEYS, NewPasswordDialog.KEYS, DialogKeys.FILE, ProgressDialog.KEYS,
             LargeScanDialog.KEYS, SwitchDialog.KEYS, MfaDialog.KEYS, ErrorDialog.KEYS, MessageDialog.KEYS);

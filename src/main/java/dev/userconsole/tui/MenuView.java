@@ -23,6 +23,7 @@ final class MenuView implements View {
             on(Key.ch('m'), "Import users from a file", ConsoleUi::importUsers).writing().helpOnly(),
             on(Key.ch('x'), "Export users to a file", ConsoleUi::exportUsers).helpOnly(),
             on(Key.ch('h'), "Health report", ConsoleUi::healthReport).helpOnly(),
+            on(Key.ch('z'), "Trash: deleted users, undelete", ConsoleUi::trash).helpOnly(),
             on(Key.ch('s'), "Switch connection (:)", ConsoleUi::switchConnection).helpOnly(),
             described("Up/Down, Enter", "choose; or press the item's letter").brief("choose, or a letter"),
             on(Key.ch('q'), "Quit", ConsoleUi::quit));

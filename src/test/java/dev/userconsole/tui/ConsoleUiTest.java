@@ -393,6 +393,28 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theTrashListsDeletedUsersAndUndeletesOneAfterAsking() {
+        openWithTable();
+        store.insert(new NewUser("kept@example.com", "Kept", "Back", "password-1"));
+        store.delete("kept@example.com");
+        console.type("z");
+        String trash = console.waitFor("1 deleted user, newest first.");
+        assertTrue(trash.contains("kept@example.com"), trash);
+        assertFalse(trash.contains("$2"), "never a hash: " + trash);
+        console.press(KeyType.Enter);
+        console.waitFor("exactly as it was when deleted");
+        console.press(KeyType.Enter); // Cancel has the focus
+        assertTrue(store.find("kept@example.com").isEmpty());
+        console.press(KeyType.Enter);
+        console.waitFor("exactly as it was when deleted");
+        console.press(KeyType.ReverseTab);
+        console.press(KeyType.Enter);
+        console.waitFor("Undeleted user kept@example.com, as it was when deleted.");
+        assertEquals("Kept", store.find("kept@example.com").orElseThrow().firstName());
+        assertTrue(store.trashEntries().isEmpty());
+    }
+
+    @Test
     void anUnreachableEndpointGivesAnErrorDialogAndTheConsoleKeepsRunning() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
