@@ -2,13 +2,10 @@ package dev.userconsole.cli;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
-import dev.userconsole.text.VisibleText;
-import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;
-import dev.userconsole.users.bulk.BulkResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -67,12 +64,7 @@ final class BulkWork {
                 .throttledWhen(users::throttledRecently)) {
             report = writes.apply(plan, done, () -> false);
         }
-        for (BulkResult result : report.results()) {
-            if (result.outcome() != BulkResult.Outcome.DONE) {
-                err.println("  " + VisibleText.of(result.email()) + ": " + result.outcome().code() + ": "
-                        + result.detail());
-            }
-        }
+        report.problems().forEach(err::println);
         err.println(report.summary());
         if (options.report != null) {
             writeReport(report);
@@ -81,34 +73,20 @@ final class BulkWork {
     }
 
     private void preview(BulkPlan plan, PrintWriter err) {
-        err.println("Would " + plan.action().verb() + " " + plural(plan.count()) + " of " + place + " ("
-                + VisibleText.of(plan.selection()) + "):");
-        for (User user : plan.first(PREVIEWED)) {
-            err.println("  " + VisibleText.of(user.emailAddress()) + "  " + VisibleText.of(user.firstName()) + " "
-                    + VisibleText.of(user.lastName()) + (user.locked() ? "  locked" : ""));
-        }
-        if (plan.count() > PREVIEWED) {
-            err.println("  ... and " + (plan.count() - PREVIEWED) + " more");
-        }
-        int missing = plan.missing().size();
-        if (missing > 0) {
-            err.println(missing + (missing == 1 ? " email of the list has" : " emails of the list have") + " no user: "
-                    + VisibleText.of(String.join(", ", plan.missing().subList(0, Math.min(PREVIEWED, missing))))
-                    + (missing > PREVIEWED ? " and " + (missing - PREVIEWED) + " more" : ""));
-        }
+        plan.preview(place, PREVIEWED).forEach(err::println);
         err.flush();
     }
 
     private boolean confirmed(BulkPlan plan, PrintWriter err) {
         if (yes) {
             if (options.expect != plan.count()) {
-                throw new ConsoleException(Problem.INVALID_INPUT, "The preview shows " + plural(plan.count())
+                throw new ConsoleException(Problem.INVALID_INPUT, "The preview shows " + BulkPlan.users(plan.count())
                         + ", not the " + options.expect + " that --expect says; nothing changed.");
             }
             return true;
         }
         String answer = io.console().readLine("Type %d to %s these %s (anything else changes nothing): ",
-                plan.count(), plan.action().verb(), plural(plan.count()));
+                plan.count(), plan.action().verb(), BulkPlan.users(plan.count()));
         return answer != null && answer.strip().equals(String.valueOf(plan.count()));
     }
 
@@ -120,9 +98,5 @@ final class BulkWork {
             io.err().println("Could not write the report to " + options.report + ": " + e.getMessage()
                     + "; what happened is above.");
         }
-    }
-
-    private static String plural(int n) {
-        return n + (n == 1 ? " user" : " users");
     }
 }

@@ -58,6 +58,12 @@ final class UserBrowserView implements View {
             described("Enter", "details: every attribute; Update, Delete, Lock, Reset, History")
                     .brief("details"),
             on(Key.ch('/'), "filter: words, email: domain: created: locked: hash:, -, OR", UserBrowserView::editFilter).brief("filter"),
+            on(Key.ch(' '), "mark or unmark the chosen user", UserBrowserView::toggleMark).brief("mark"),
+            on(Key.ch('*'), "mark every match of the filter (also those not loaded yet)", UserBrowserView::markEveryMatch)
+                    .helpOnly(),
+            on(Key.ch('u'), "clear the marks", UserBrowserView::clearMarks).helpOnly(),
+            on(Key.ch('b'), "act on the marked users: delete, lock or unlock, after a preview",
+                    UserBrowserView::actOnMarks).brief("act on marks").writing(),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
             on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
@@ -90,6 +96,7 @@ final class UserBrowserView implements View {
     private int generation;
 
     private final List<User> matches = new ArrayList<>();
+    private final Marks marks = new Marks();
     private boolean filterComplete;
     private long filterScanned;
     private String filterUnits = "";
@@ -181,6 +188,47 @@ final class UserBrowserView implements View {
     private void clearFilter() {
         filter.setText("");
         keepFilter();
+    }
+
+    private void toggleMark() {
+        int row = table.getSelectedRow();
+        if (row < 0 || row >= shown.size()) {
+            return;
+        }
+        if (!marks.toggle(shown.get(row))) {
+            ui.showMessage("Marks", "Every match of the filter is marked; press u to clear the marks first.");
+            return;
+        }
+        render(0);
+        if (row + 1 < shown.size()) {
+            table.setSelectedRow(row + 1);
+        }
+    }
+
+    private void markEveryMatch() {
+        Optional<Query> query = parsedFilter();
+        if (query.isEmpty()) {
+            ui.showMessage("Marks", "The filter is not a query yet: " + filterRefusal);
+            return;
+        }
+        marks.markEveryMatch(query.get());
+        render(0);
+    }
+
+    private void clearMarks() {
+        marks.clear();
+        render(0);
+    }
+
+    private void actOnMarks() {
+        if (marks.isEmpty()) {
+            ui.showMessage("Marks", "No user is marked: Space marks the chosen one, * every match of the filter.");
+            return;
+        }
+        ui.unlessReadOnly(() -> new BulkDialog(ui, marks, () -> {
+            marks.clear();
+            ui.usersChanged();
+        }).open());
     }
 
     private void nextSortColumn() {
@@ -303,6 +351,7 @@ final class UserBrowserView implements View {
 
     /** Stops the running search, if any, and starts one for the filter's text (parallel segments over HTTP). */
     private void startFilter() {
+        marks.filterChanged();
         Optional<Query> wanted = parsedFilter();
         if (filtering() && wanted.isEmpty()) {
             stopFilter();
@@ -420,6 +469,9 @@ final class UserBrowserView implements View {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = VisibleText.fit(VisibleText.forScreen(display(i, VALUES.get(i).apply(user), widths[i])), widths[i]);
             }
+            if (marks.contains(user)) {
+                cells[0] = VisibleText.fit("* " + cells[0], widths[0]);
+            }
             model.addRow(cells);
         }
         table.setTableModel(model);
@@ -480,7 +532,7 @@ final class UserBrowserView implements View {
                     + "; narrow the filter)" : "") + filterUnits
                     : filterThrottled ? ", throttled, waiting..." : ", still searching...";
             summary.setText(" " + plural(matches.size(), "match", "matches") + " in " + plural(filterScanned, "user",
-                    "users") + progress + sort);
+                    "users") + progress + sort + marked());
             return;
         }
         int rows = loadedRows();
@@ -492,7 +544,11 @@ final class UserBrowserView implements View {
             text = "users " + from + "-" + (from + rows - (rows == 0 ? 0 : 1))
                     + (moreBelow() ? ", more as you scroll" : " (the last)");
         }
-        summary.setText(" " + text + (loading ? ", loading..." : "") + sort);
+        summary.setText(" " + text + (loading ? ", loading..." : "") + sort + marked());
+    }
+
+    private String marked() {
+        return marks.isEmpty() ? "" : "; " + marks.summary() + " (b acts on them)";
     }
 
     private static String plural(long n, String one, String many) {

@@ -63,6 +63,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * It never touches a screen; both the scriptable commands and the console use it.
  */
 public final class UserController implements AutoCloseable {
+    /** Reads of a user a delete by email makes while others keep changing it. */
+    private static final int DELETE_ATTEMPTS = 5;
+
     /** Writer threads of bulk work: most of their time is spent waiting for answers. */
     private static final int BULK_WRITERS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
 
@@ -429,8 +432,21 @@ public final class UserController implements AutoCloseable {
         return guard.run(WriteAction.DELETE, email, List.of(), () -> deleteUnguarded(email));
     }
 
+    /**
+     * A delete by email deletes whatever version is stored: a change that lands between the read and the delete
+     * (the copy kept in the trash would be out of date, so the delete is refused) is read again, a few times.
+     */
     private Written deleteUnguarded(String email) {
-        return trash.delete(readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email)));
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> item = readBeforeWrite(() -> findItem(email)).orElseThrow(() -> notFound(email));
+            try {
+                return trash.delete(item);
+            } catch (ConsoleException e) {
+                if (e.problem() != Problem.CHANGED_BY_SOMEONE_ELSE || attempt == DELETE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Deletes the user without keeping it in the trash: it cannot be undeleted. */

@@ -16,6 +16,7 @@ import dev.userconsole.users.WriteGuard;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.NewUser;
 import dev.userconsole.users.UserChanges;
+import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -390,6 +391,59 @@ class ConsoleUiTest {
         console.type("gone@example.com");
         console.press(KeyType.Enter);
         console.waitFor("No user with email gone@example.com.");
+    }
+
+    @Test
+    void markedUsersAreLockedAndEveryMatchOfAFilterDeletedAfterAPreviewAndTheCountTypedBack() {
+        store.createTable(true);
+        seed(30);
+        open(100, 30);
+        console.type("r");
+        console.waitFor("30 users (all loaded)");
+        console.type(" ");
+        console.type(" ");
+        String marked = console.waitFor("2 marked (b acts on them)");
+        assertEquals(2, marked.lines().filter(line -> line.contains("* user")).count(), marked);
+        console.type("b");
+        console.waitFor("What to do with the users marked (2 marked)?");
+        console.press(KeyType.ReverseTab); // from Cancel to Unlock
+        console.press(KeyType.ReverseTab); // to Lock
+        console.press(KeyType.Enter);
+        String preview = console.waitFor("Type 2 to lock 2 users:");
+        assertTrue(preview.contains("Would lock 2 users of table " + table), preview);
+        console.type("3");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Type 2, the number of users shown, to go on.");
+        assertEquals(0, store.list().filter(User::locked).count(), "a wrong count changes nothing");
+        console.press(KeyType.ReverseTab);
+        console.press(KeyType.Backspace);
+        console.type("2");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Locked 2; skipped because changed 0, not found 0, unchanged 0, failed 0.");
+        assertEquals(2, store.list().filter(User::locked).count());
+        console.press(KeyType.Enter);
+
+        console.type("/");
+        console.type("user01");
+        console.waitFor("10 matches in 30 users");
+        console.press(KeyType.Enter); // keep the filter
+        console.type("*");
+        console.waitFor("every match marked (b acts on them)");
+        console.type("b");
+        console.waitFor("What to do with the users marked (every match marked)?");
+        for (int i = 0; i < 3; i++) {
+            console.press(KeyType.ReverseTab); // from Cancel to Delete
+        }
+        console.press(KeyType.Enter);
+        console.waitFor("Type 10 to delete 10 users:");
+        console.type("10");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Deleted 10; skipped because changed 0");
+        assertEquals(20, store.list().count());
+        assertEquals(10, store.trashEntries().size(), "a bulk delete keeps every user in the trash");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.userconsole.users.bulk;
 
 import dev.userconsole.errors.Problem;
+import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditOutcome;
 import dev.userconsole.users.audit.AuditRecord;
 import dev.userconsole.users.output.CsvCells;
@@ -32,6 +33,12 @@ public record BulkReport(BulkAction action, List<BulkResult> results, long cance
                 + ", unchanged " + count(BulkResult.Outcome.UNCHANGED)
                 + ", failed " + count(BulkResult.Outcome.FAILED)
                 + (cancelled > 0 ? ", not reached (cancelled) " + cancelled : "") + ".";
+    }
+
+    /** A line for each user that was not done: "  a@example.com: changed: User a@... was changed ...". */
+    public List<String> problems() {
+        return results.stream().filter(r -> r.outcome() != BulkResult.Outcome.DONE)
+                .map(r -> "  " + VisibleText.of(r.email()) + ": " + r.outcome().code() + ": " + r.detail()).toList();
     }
 
     /** The counts per outcome, for the audit log's summary line. */

@@ -1,0 +1,140 @@
+package dev.userconsole.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.TextBox;
+import dev.userconsole.text.ProgressText;
+import dev.userconsole.text.VisibleText;
+import dev.userconsole.text.Wrap;
+import dev.userconsole.users.User;
+import dev.userconsole.users.UserController;
+import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.bulk.BulkPlan;
+import dev.userconsole.users.bulk.BulkReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A bulk action on the marked users: choose it, see the preview (how many, the first ones, the table), type the
+ * count back, watch it run (cancellable), then read what happened to each user that was not done.
+ */
+final class BulkDialog {
+    private static final int PREVIEWED = 8;
+    private static final int PROBLEMS_SHOWN = 12;
+
+    private final ConsoleUi ui;
+    private final Marks marks;
+    private final Runnable afterWrites;
+
+    BulkDialog(ConsoleUi ui, Marks marks, Runnable afterWrites) {
+        this.ui = ui;
+        this.marks = marks;
+        this.afterWrites = afterWrites;
+    }
+
+    void open() {
+        BasicWindow window = new BasicWindow("Act on the marked users");
+        Panel panel = new Panel(new LinearLayout());
+        panel.addComponent(new Label("What to do with the users marked (" + marks.summary() + ")?"));
+        panel.addComponent(new Label("A preview comes first; nothing changes before you type the count."));
+        panel.addComponent(new EmptySpace());
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        for (BulkAction action : List.of(BulkAction.DELETE, BulkAction.LOCK, BulkAction.UNLOCK)) {
+            String label = Character.toUpperCase(action.verb().charAt(0)) + action.verb().substring(1);
+            buttons.addComponent(new Button(label, () -> {
+                ui.closeDialog(window);
+                plan(action);
+            }));
+        }
+        Button cancel = new Button("Cancel", () -> ui.closeDialog(window));
+        buttons.addComponent(cancel);
+        panel.addComponent(buttons);
+        window.setComponent(panel);
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
+        cancel.takeFocus();
+    }
+
+    private void plan(BulkAction action) {
+        List<String> emails = marks.users().stream().map(User::emailAddress).toList();
+        ui.backend().run("Reading the marked users", (UserController users) -> marks.everyMatch()
+                .map(query -> users.planBulk(action, query))
+                .orElseGet(() -> users.planBulk(action, "marked users", emails)), this::preview, ui::showError);
+    }
+
+    private void preview(BulkPlan plan) {
+        if (plan.count() == 0) {
+            ui.showMessage("Nothing to do", "No user to " + plan.action().verb() + "; nothing changed.");
+            return;
+        }
+        BasicWindow window = new BasicWindow("Preview");
+        Panel panel = new Panel(new LinearLayout());
+        int width = Math.max(40, Math.min(76, ui.width() - 6));
+        for (String line : plan.preview(ui.place(), PREVIEWED)) {
+            Wrap.lines(VisibleText.forScreen(line), width).forEach(wrapped -> panel.addComponent(new Label(wrapped)));
+        }
+        panel.addComponent(new EmptySpace());
+        panel.addComponent(new Label("Type " + plan.count() + " to " + plan.action().verb() + " "
+                + BulkPlan.users(plan.count()) + ":"));
+        TextBox count = new TextBox(new TerminalSize(10, 1));
+        panel.addComponent(count);
+        Label state = new Label("");
+        panel.addComponent(state);
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button go = new Button("Go", () -> {
+            if (!count.getText().strip().equals(String.valueOf(plan.count()))) {
+                state.setText("Type " + plan.count() + ", the number of users shown, to go on.");
+                return;
+            }
+            ui.closeDialog(window);
+            run(plan);
+        });
+        buttons.addComponent(go);
+        buttons.addComponent(new Button("Cancel", () -> ui.closeDialog(window)));
+        panel.addComponent(buttons);
+        window.setComponent(panel);
+        ui.openDialog(window, DialogKeys.CONFIRM, this);
+        count.takeFocus();
+    }
+
+    private void run(BulkPlan plan) {
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        long started = System.nanoTime();
+        ProgressDialog progress = new ProgressDialog(ui, "Working on " + BulkPlan.users(plan.count()), () ->
+                ProgressText.line(done.get(), plan.count(), (System.nanoTime() - started) / 1e9, "users")
+                        + ui.throttledNote(), () -> cancelled.set(true));
+        progress.open();
+        ui.backend().run("Bulk " + plan.action().verb(), (UserController users) -> users.runBulk(plan,
+                "bulk lock from the console", done, cancelled::get), report -> {
+                    progress.close();
+                    afterWrites.run();
+                    ui.showMessage("Done", text(report));
+                }, error -> {
+                    progress.close();
+                    afterWrites.run();
+                    ui.showError(error);
+                });
+    }
+
+    private static String text(BulkReport report) {
+        List<String> lines = new ArrayList<>();
+        lines.add(report.summary());
+        List<String> problems = report.problems();
+        if (!problems.isEmpty()) {
+            lines.add("");
+            lines.addAll(problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
+            if (problems.size() > PROBLEMS_SHOWN) {
+                lines.add("  ... and " + (problems.size() - PROBLEMS_SHOWN) + " more (every one is in the audit log)");
+            }
+        }
+        return String.join("\n", lines);
+    }
+}
