@@ -58,12 +58,13 @@ final class UserBrowserView implements View {
             described("Enter", "details: every attribute; Update, Delete, Lock, Reset, History")
                     .brief("details"),
             on(Key.ch('/'), "filter: words, email: domain: created: locked: hash:, -, OR", UserBrowserView::editFilter).brief("filter"),
-            on(Key.ch(' '), "mark or unmark the chosen user", UserBrowserView::toggleMark).brief("mark"),
+            on(Key.ch(' '), "mark or unmark the chosen user (the summary line counts them)",
+                    UserBrowserView::toggleMark).helpOnly(),
             on(Key.ch('*'), "mark every match of the filter (also those not loaded yet)", UserBrowserView::markEveryMatch)
                     .helpOnly(),
             on(Key.ch('u'), "clear the marks", UserBrowserView::clearMarks).helpOnly(),
             on(Key.ch('b'), "act on the marked users: delete, lock or unlock, after a preview",
-                    UserBrowserView::actOnMarks).brief("act on marks").writing(),
+                    UserBrowserView::actOnMarks).writing().helpOnly(),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
             on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
