@@ -1,10 +1,11 @@
 package dev.userconsole.cli;
 
-import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserExporter;
+import dev.userconsole.users.output.OutputFormat;
+import dev.userconsole.users.query.Query;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,12 +38,19 @@ final class ExportCommand extends UserCommand {
             description = "Parallel scan segments (default: chosen for the database).")
     int segments;
 
+    @Option(names = "--filter", paramLabel = "QUERY",
+            description = "Only the users QUERY keeps (the syntax of list --filter), as in updated:..2023.")
+    String filter;
+
+    private Query query = Query.ALL;
+
     @Override
     void validateInput() {
         if (format != OutputFormat.CSV && format != OutputFormat.JSONL) {
             throw new ConsoleException(Problem.INVALID_INPUT, "export writes csv or jsonl.");
         }
         Segments.check(segments);
+        query = Query.parse(filter == null ? "" : filter);
         if (output != null && Files.exists(output)) {
             throw new ConsoleException(Problem.INVALID_INPUT, output + " already exists; choose a new file name.");
         }
@@ -50,12 +58,13 @@ final class ExportCommand extends UserCommand {
 
     @Override
     int run(UserController users) {
-        if (!largeScan.confirmed(io(), users, false)) {
+        if (query.exactEmail().isEmpty() && !largeScan.confirmed(io(), users, false)) {
             return 1;
         }
-        long total = users.describeTable().map(t -> t.itemCount()).orElse(0L);
+        long total = query.isEmpty() ? users.describeTable().map(t -> t.itemCount()).orElse(0L) : 0;
         AtomicLong done = new AtomicLong();
-        UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users));
+        UserExporter exporter = new UserExporter(users, format, includeHashes, Segments.choose(segments, users),
+                query);
         try (ProgressBar bar = new ProgressBar(io().err(), io().console() != null, "users", done::get, total)
                 .throttledWhen(users::throttledRecently)) {
             if (output == null) {

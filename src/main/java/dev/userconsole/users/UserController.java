@@ -331,9 +331,12 @@ public final class UserController implements AutoCloseable {
 
     /** Every user with the stored password hash, for backups and migrations only. */
     public Stream<StoredUser> listWithHashes(int segments) {
-        ScanRequest request = ScanRequest.builder().tableName(table.name()).build();
-        return scan.items(request, segments)
-                .map(item -> new StoredUser(User.fromItem(item), User.string(item, User.PASSWORD)));
+        return listWithHashes(Query.ALL, segments);
+    }
+
+    /** The users the query keeps, with their stored hashes (an export with hashes of some users). */
+    public Stream<StoredUser> listWithHashes(Query query, int segments) {
+        return search.listWithHashes(query, segments);
     }
 
     /**

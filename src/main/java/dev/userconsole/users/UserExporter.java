@@ -5,6 +5,7 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.output.PrivateFiles;
 import dev.userconsole.users.output.UserWriter;
+import dev.userconsole.users.query.Query;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * Streams every user to CSV or JSON Lines, page by page, counting as it goes. With hashes, a new file is
+ * Streams every user (or those a query keeps) to CSV or JSON Lines, page by page, counting as it goes. With hashes, a new file is
  * created readable by its owner only, before anything is written to it.
  */
 public final class UserExporter {
@@ -26,8 +27,14 @@ public final class UserExporter {
     private final OutputFormat format;
     private final boolean includeHashes;
     private final int segments;
+    private final Query query;
 
     public UserExporter(UserController users, OutputFormat format, boolean includeHashes, int segments) {
+        this(users, format, includeHashes, segments, Query.ALL);
+    }
+
+    /** @param query which users: those it keeps */
+    public UserExporter(UserController users, OutputFormat format, boolean includeHashes, int segments, Query query) {
         if (format != OutputFormat.CSV && format != OutputFormat.JSONL) {
             throw new ConsoleException(Problem.INVALID_INPUT, "Export writes csv or jsonl.");
         }
@@ -35,12 +42,13 @@ public final class UserExporter {
         this.format = format;
         this.includeHashes = includeHashes;
         this.segments = segments;
+        this.query = query;
     }
 
     /** Writes to {@code out}; returns the number of users written, or stops early when cancelled. */
     public long export(PrintWriter out, AtomicLong done, BooleanSupplier cancelled) {
         UserWriter writer = format.exportWriter(out, includeHashes);
-        try (Stream<?> all = includeHashes ? users.listWithHashes(segments) : users.list(segments)) {
+        try (Stream<?> all = includeHashes ? users.listWithHashes(query, segments) : users.list(query, segments)) {
             for (Iterator<?> it = all.iterator(); it.hasNext() && !cancelled.getAsBoolean(); done.incrementAndGet()) {
                 Object next = it.next();
                 if (next instanceof StoredUser stored) {

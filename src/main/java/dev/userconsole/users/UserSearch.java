@@ -64,6 +64,15 @@ final class UserSearch {
         return items.filter(query::matches).map(User::fromItem);
     }
 
+    /** Every user the query keeps, with the stored hash: for an export with hashes. */
+    Stream<StoredUser> listWithHashes(Query query, int segments) {
+        Optional<String> address = query.exactEmail();
+        Stream<Map<String, AttributeValue>> items = address.isPresent() ? lookUp(address.get()).stream()
+                : scan.items(filtered(ScanRequest.builder().tableName(table), query, Map.of()), segments);
+        return items.filter(query::matches)
+                .map(item -> new StoredUser(User.fromItem(item), User.string(item, User.PASSWORD)));
+    }
+
     /**
      * Tells the listener, page by page while the read runs, what the query keeps, so matches show as they
      * stream in (and a scan that keeps nothing for a while still says how far it got). Stops after
@@ -116,9 +125,14 @@ final class UserSearch {
         if (limit > 0) {
             request.limit(limit);
         }
+        return filtered(request, query, SHOWN_NAMES);
+    }
+
+    /** The request with the query's FilterExpression, when DynamoDB can evaluate part of it. */
+    private static ScanRequest filtered(ScanRequest.Builder request, Query query, Map<String, String> projected) {
         Optional<ScanFilter> filter = query.scanFilter();
         if (filter.isPresent()) {
-            Map<String, String> names = new HashMap<>(SHOWN_NAMES);
+            Map<String, String> names = new HashMap<>(projected);
             names.putAll(filter.get().names());
             request.filterExpression(filter.get().expression()).expressionAttributeNames(names)
                     .expressionAttributeValues(filter.get().values());

@@ -497,6 +497,27 @@ class CliTest {
     }
 
     @Test
+    void exportFilterWritesOnlyTheUsersTheQueryKeepsWithTheirHashesWhenAsked() throws IOException {
+        insertAlice();
+        insertCorp(2);
+        Path file = workingDir.resolve("corp.jsonl");
+        Result exported = run("export", "--filter", "domain:corp.example", "--include-password-hashes", "-o",
+                file.toString());
+        assertEquals(0, exported.exitCode(), exported.err());
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.stream().allMatch(l -> l.contains("@corp.example\"") && l.contains("\"passwordHash\":\"$2")),
+                "only corp users, each with its hash");
+        assertTrue(exported.err().contains("Exported 2 users to " + file + "."), exported.err());
+        Result one = run("export", "--filter", "email:alice@example.com", "--format", "csv");
+        assertEquals(2, one.out().lines().count(), "a header and alice: " + one.out());
+        assertTrue(one.out().contains("alice@example.com"), one.out());
+        Result bad = run("export", "--filter", "locked:perhaps");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().startsWith("error: filter: at column 8, locked: is yes or no"), bad.err());
+    }
+
+    @Test
     void bulkDeleteFromAListReportsTheEmailsNoUserHasAndIsRefusedReadOnly() {
         insertAlice();
         insertCorp(3);
