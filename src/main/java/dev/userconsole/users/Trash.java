@@ -191,7 +191,12 @@ final class Trash {
                 .build(), 1)) {
             return items.map(Trash::shown).sorted(Comparator.comparing(TrashEntry::deletedAt).reversed()).toList();
         } catch (ConsoleException e) {
-            throw e.problem() == Problem.TABLE_MISSING ? missing() : e;
+            if (e.problem() != Problem.TABLE_MISSING) {
+                throw e;
+            }
+            throw new ConsoleException(Problem.TABLE_MISSING, "The trash table " + table.name() + " does not exist,"
+                    + " so nothing is kept in it (and deletes are refused): create it with create-table (or Create"
+                    + " table in the console), which creates whichever table is missing.");
         }
     }
 

@@ -138,6 +138,10 @@ class TrashTest {
                     + " create-table (or Create table in the console), which creates whichever table is missing, or"
                     + " delete with --permanent to skip the trash.", refused.getMessage());
             assertFalse(stored(raw, table, "ada@example.com").isEmpty(), "nothing deleted");
+            ConsoleException listing = assertThrows(ConsoleException.class, users::trashEntries);
+            assertEquals(Problem.TABLE_MISSING, listing.problem());
+            assertTrue(listing.getMessage().startsWith("The trash table " + table + "-trash does not exist, so nothing"
+                    + " is kept in it"), listing.getMessage());
             TableCreation created = users.createTable(true);
             assertFalse(created.created(), "the users table existed");
             assertTrue(created.trashCreated(), "only the missing trash is created");
