@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,9 +53,15 @@ final class Trash {
     private final LostAnswers lost;
     private final Timestamps timestamps;
     private final Duration keptFor;
+    private final Function<String, Optional<Map<String, AttributeValue>>> getUser;
 
+    /**
+     * @param errors   translates the trash table's errors
+     * @param getUser  the controller's strongly consistent read of the users table (its errors name that table)
+     */
     Trash(DynamoDbClient client, String users, UserTable table, EngineFeatures features, SdkErrors errors,
-          LostAnswers lost, Timestamps timestamps, int days) {
+          LostAnswers lost, Timestamps timestamps, int days,
+          Function<String, Optional<Map<String, AttributeValue>>> getUser) {
         this.client = client;
         this.users = users;
         this.table = table;
@@ -63,6 +70,7 @@ final class Trash {
         this.lost = lost;
         this.timestamps = timestamps;
         this.keptFor = Duration.ofDays(days);
+        this.getUser = getUser;
     }
 
     String name() {
@@ -96,7 +104,7 @@ final class Trash {
                     .expressionAttributeValues(version.values()));
             return Written.answered(user);
         } catch (ConditionalCheckFailedException e) {
-            if (LostAnswers.earlierAttemptMayHaveApplied(e) && read(key).isEmpty()) {
+            if (LostAnswers.earlierAttemptMayHaveApplied(e) && getUser.apply(key).isEmpty()) {
                 return Written.checked(user, lost.checked("delete", "the user is deleted and kept in the trash"));
             }
             removeEntry(entry); // the copy is of a version that is no longer the user's
@@ -246,7 +254,7 @@ final class Trash {
                     .expressionAttributeNames(KEY_NAME));
         } catch (ConditionalCheckFailedException e) {
             // an undelete that stopped before removing the entry left this very item: finish it
-            if (!read(key).map(stored -> SameItem.same(stored, item)).orElse(false)) {
+            if (!getUser.apply(key).map(stored -> SameItem.same(stored, item)).orElse(false)) {
                 throw taken(key);
             }
         } catch (SdkException e) {
@@ -272,20 +280,13 @@ final class Trash {
         }
     }
 
-    private Optional<Map<String, AttributeValue>> read(String key) {
-        try {
-            Map<String, AttributeValue> item = client.getItem(b -> b.tableName(users).key(UserController.key(key))
-                    .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-        } catch (SdkException e) {
-            throw errors.translate(e);
-        }
+    private ConsoleException changedOrGone(String key) {
+        return getUser.apply(key).isEmpty() ? UserController.notFound(key) : changed(key);
     }
 
-    private ConsoleException changedOrGone(String key) {
-        return read(key).isEmpty() ? UserController.notFound(key)
-                : new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(key)
-                        + " was changed by someone else after it was read; it was not deleted.");
+    static ConsoleException changed(String key) {
+        return new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(key)
+                + " was changed by someone else after it was read; it was not deleted.");
     }
 
     private static ConsoleException taken(String key) {

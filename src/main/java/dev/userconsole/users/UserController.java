@@ -132,7 +132,7 @@ public final class UserController implements AutoCloseable {
         this.resets = new PasswordReset(updates, hasher, new PasswordGenerator(), passwords, tableName);
         SdkErrors trashErrors = new SdkErrors(database.where(), trashTable);
         this.trash = new Trash(client, tableName, new UserTable(client, trashTable, trashErrors, UserTable.Schema.TRASH),
-                features, trashErrors, lost, timestamps, trashDays);
+                features, trashErrors, lost, timestamps, trashDays, this::getItem);
         this.trashScan = new ParallelScan(client, trashErrors, pacers::reads, capacity);
     }
 
@@ -509,8 +509,7 @@ public final class UserController implements AutoCloseable {
         return guard.run(WriteAction.DELETE, loaded.emailAddress(), List.of(), () -> {
             Map<String, AttributeValue> stored = storedForWrite(loaded);
             if (!Objects.equals(User.fromItem(stored).dateUpdated(), loaded.dateUpdated())) {
-                throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(
-                        loaded.emailAddress()) + " was changed by someone else after it was read; it was not deleted.");
+                throw Trash.changed(loaded.emailAddress());
             }
             return trash.delete(stored);
         });

@@ -1,7 +1,5 @@
 package dev.userconsole.users;
 
-import dev.userconsole.errors.ConsoleException;
-import dev.userconsole.errors.Problem;
 import dev.userconsole.store.CapacityMeter;
 import dev.userconsole.text.VisibleText;
 import java.util.Map;
@@ -52,8 +50,7 @@ final class VersionedDelete {
             return Written.answered(old == null || old.isEmpty() ? loaded : User.fromItem(old));
         } catch (ConditionalCheckFailedException e) {
             if (!lost.conflicting(e, key).isEmpty()) {
-                throw new ConsoleException(Problem.CHANGED_BY_SOMEONE_ELSE, "User " + VisibleText.of(key)
-                        + " was changed by someone else after it was read; it was not deleted.");
+                throw Trash.changed(key);
             }
             if (LostAnswers.earlierAttemptMayHaveApplied(e)) {
                 return Written.checked(loaded, lost.checked("delete", "the user is deleted"));
