@@ -2,26 +2,37 @@
 # End-to-end check of the scriptable commands through the real launcher: a standalone DynamoDB Local
 # (loopback, in memory, free port) started here, then the whole user life cycle, then the embedded store.
 #
-#   scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--flow-only]
+#   scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale]
 #
-# --engine dynalite runs the life cycle against dynalite (no transactions, like ScyllaDB Alternator);
-# --flow-only skips what does not depend on the engine or the locale (the start-up archive, the embedded
-# store), for the extra passes scripts/test.sh makes (dynalite, LC_ALL=C).
+# --engine dynalite runs the flow against dynalite (no transactions, like ScyllaDB Alternator). The extra
+# passes scripts/test.sh makes run only the sections that can differ: --pass engine what the store does
+# (the life cycle, import, locks, bulk work, backup), --pass locale how text is read and written.
 set -uo pipefail
 
 ENGINE=dynamodb-local
-FLOW_ONLY=0
+PASS=all
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) ENGINE="${2:-}"; shift 2 ;;
-    --flow-only) FLOW_ONLY=1; shift ;;
-    *) echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--flow-only]" >&2; exit 2 ;;
+    --pass) PASS="${2:-}"; shift 2 ;;
+    *) echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale]" >&2; exit 2 ;;
   esac
 done
 case "$ENGINE" in
   dynamodb-local|dynalite) ;;
   *) echo "unknown engine: $ENGINE (dynamodb-local or dynalite)" >&2; exit 2 ;;
 esac
+case "$PASS" in
+  all) SECTIONS="archive table crud passwords update delete invalid unreachable import lock bulk unicode readonly backup embedded" ;;
+  engine) SECTIONS="table crud passwords update delete unreachable import lock bulk backup" ;;
+  locale) SECTIONS="table unicode" ;;
+  *) echo "unknown pass: $PASS (all, engine or locale)" >&2; exit 2 ;;
+esac
+
+# runs SECTION: whether this pass runs that section of the flow
+runs() {
+  [[ " $SECTIONS " == *" $1 "* ]]
+}
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LAUNCHER="$ROOT/scripts/user-console"
@@ -84,8 +95,17 @@ refute() {
   fi
 }
 
-echo "== engine $ENGINE, locale LC_ALL=${LC_ALL:-} LANG=${LANG:-}"
-if [ "$FLOW_ONLY" -eq 0 ]; then
+# witness NAME EXPECTED FUNCTION ARGS...: runs a bcrypt witness on $CANDIDATE_PASSWORD, expecting its exit code
+witness() {
+  local name="$1" expected="$2"
+  shift 2
+  "$@" 2>"$WORK/witness.err"
+  local code=$?
+  if [ "$code" -eq "$expected" ]; then pass "$name"; else fail "$name: exit $code, expected $expected"; sed 's/^/      /' "$WORK/witness.err"; fi
+}
+
+echo "== engine $ENGINE, locale LC_ALL=${LC_ALL:-} LANG=${LANG:-}, pass $PASS"
+if runs archive; then
 echo "== start-up archive (class data sharing)"
 check "first launch (makes the archive after a build)" 0 "" --version
 if compgen -G "$ROOT/target/cds/user-console-*.jsa" >/dev/null; then
@@ -110,7 +130,7 @@ if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
 else
   fail "USER_CONSOLE_CDS=0 still used the archive"
 fi
-fi # FLOW_ONLY
+fi # archive
 
 if [ "$ENGINE" = dynalite ]; then
   echo "== starting dynalite $DYNALITE_VERSION (loopback, in memory)"
@@ -122,6 +142,7 @@ fi
 echo "      $ENDPOINT"
 E=(--endpoint "$ENDPOINT")
 
+if runs table; then
 echo "== table"
 check "create-table" 0 "" "${E[@]}" create-table
 expect "create-table reports creation" "Created table SmokeUsers (ACTIVE" stderr
@@ -133,6 +154,8 @@ check "describe-table" 0 "" "${E[@]}" describe-table
 expect "describe-table names the endpoint" "endpoint $ENDPOINT" stdout
 expect "describe-table shows billing mode" "PROVISIONED" stdout
 
+fi # table
+if runs crud; then
 echo "== insert, list, get"
 check "insert" 0 $'first-password\n' "${E[@]}" insert --email " Alice@Example.com " --first-name Alice --last-name Smith --password-stdin
 expect "insert says what it created" "Created user alice@example.com (Alice Smith)" stderr
@@ -147,11 +170,15 @@ check "get as json" 0 "" "${E[@]}" get --email ALICE@example.com --format json
 expect "get returns the user" '"emailAddress":"alice@example.com","firstName":"Alice","lastName":"Smith"' stdout
 refute "get shows no hash" 'password'
 
+fi # crud
+if runs passwords; then
 echo "== passwords"
 check "check-password right" 0 $'first-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
 check "check-password wrong" 1 $'wrong-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
 expect "wrong password is said so" "Password does not match." stderr
 
+fi # passwords
+if runs update; then
 echo "== update"
 check "update name and password" 0 $'second-password\n' "${E[@]}" update --email alice@example.com --first-name Alicia --new-password --password-stdin
 check "new password matches" 0 $'second-password\n' "${E[@]}" check-password --email alice@example.com --password-stdin
@@ -164,12 +191,16 @@ check "no item appeared for the missing user" 1 "" "${E[@]}" get --email ghost@e
 check "nothing to update" 2 "" "${E[@]}" update --email alice@example.com
 expect "nothing to update is said so" "Nothing to update" stderr
 
+fi # update
+if runs delete; then
 echo "== delete"
 check "delete" 0 "" "${E[@]}" delete --email alice@example.com --yes
 check "delete again is not found" 1 "" "${E[@]}" delete --email alice@example.com --yes
 check "list is empty" 0 "" "${E[@]}" list --format jsonl
 expect "list counts zero" "0 users." stderr
 
+fi # delete
+if runs invalid; then
 echo "== invalid input"
 check "invalid email" 2 $'long-enough\n' "${E[@]}" insert --email not-an-email --first-name A --last-name B --password-stdin
 expect "invalid email is explained" "email:" stderr
@@ -189,6 +220,8 @@ check "malformed endpoint" 2 "" --endpoint not-a-url list
 check "nothing was written by invalid input" 0 "" "${E[@]}" list
 expect "still no users" "0 users." stderr
 
+fi # invalid
+if runs unreachable; then
 echo "== unreachable endpoint and missing table"
 START=$(date +%s)
 check "unreachable endpoint" 3 "" --endpoint http://127.0.0.1:1 list
@@ -197,6 +230,8 @@ if [ $(( $(date +%s) - START )) -le 15 ]; then pass "unreachable reported within
 check "missing table" 3 "" "${E[@]}" --table NoSuchTable list
 expect "missing table is explained" 'The table "NoSuchTable" does not exist' stderr
 
+fi # unreachable
+if runs import; then
 echo "== import and export"
 # A bcrypt hash of migrated-pass-1 made by bcryptjs 2.4.3 (the library of the Node app this replaces).
 MIGRATED_HASH='$2a$10$8WxfWHSMkj7qAX5eSS304uwmKnZFaTIbpWqK01QwB7/sLQ5AJsNf2'
@@ -221,18 +256,12 @@ check "check-password on the migrated hash" 0 $'migrated-pass-1\n' "${E[@]}" che
 check "a wrong password on the migrated hash" 1 $'import-pass-1\n' "${E[@]}" check-password --email migrated@example.com --password-stdin
 expect "the wrong password is said so" "Password does not match." stderr
 
+fi # import
+if runs lock; then
 echo "== lock and reset"
 # Locking prefixes the stored hash with "!": the original app (bcryptjs 2.4.3), bcryptjs 3 and Python's bcrypt
 # must all refuse the old password while locked and accept it again after unlock.
 LOCK_AUDIT="$WORK/logs/audit.jsonl"
-# witness NAME EXPECTED FUNCTION ARGS...: runs a bcrypt witness on $CANDIDATE_PASSWORD, expecting its exit code
-witness() {
-  local name="$1" expected="$2"
-  shift 2
-  "$@" 2>"$WORK/witness.err"
-  local code=$?
-  if [ "$code" -eq "$expected" ]; then pass "$name"; else fail "$name: exit $code, expected $expected"; sed 's/^/      /' "$WORK/witness.err"; fi
-}
 check "insert a user to lock" 0 $'lock-pass-1\n' "${E[@]}" insert --email lock@example.com --first-name Lock --last-name Able --password-stdin
 check "lock" 0 "" "${E[@]}" lock --email lock@example.com --reason "smoke test"
 expect "lock says so" "Locked user lock@example.com: no password matches until it is unlocked." stderr
@@ -284,6 +313,8 @@ if grep -rqF -e "$KEPT_LOCKED" -e "$PASSPHRASE" "$WORK/logs"; then fail "a reset
 if grep -q '"action":"reset-password"' "$LOCK_AUDIT" && grep -q '"action":"lock"' "$LOCK_AUDIT" && grep -q '"action":"unlock"' "$LOCK_AUDIT"; then pass "lock, unlock and reset-password are audited"; else fail "lock, unlock or reset-password is not audited"; fi
 check "delete the locked-and-reset user" 0 "" "${E[@]}" delete --email lock@example.com --yes
 
+fi # lock
+if runs bulk; then
 echo "== many users at once: a bulk password reset, checked by bcryptjs and Python's bcrypt"
 check "insert a first user to reset" 0 $'bulk-pass-1\n' "${E[@]}" insert --email bulk1@corp.example --first-name Bulk --last-name One --password-stdin
 check "insert a second user to reset" 0 $'bulk-pass-2\n' "${E[@]}" insert --email bulk2@corp.example --first-name Bulk --last-name Two --password-stdin
@@ -305,8 +336,10 @@ unset CANDIDATE_PASSWORD
 check "delete --filter removes both" 0 "" "${E[@]}" delete --filter domain:corp.example --yes --expect 2
 expect "the bulk delete says so" "Deleted 2;" stderr
 
+fi # bulk
+if runs unicode; then
 echo "== non-ASCII names and passwords"
-# Under LC_ALL=C (scripts/test.sh runs this flow so too) the JVM would read and write ASCII: names and the
+# Under LC_ALL=C (scripts/test.sh runs this section so too) the JVM would read and write ASCII: names and the
 # password must still arrive, be stored and be hashed exactly as typed. Written here as UTF-8 bytes.
 UNICODE_PASSWORD='pässwörd€'
 MANGLED_PASSWORD='p??ssw??rd?' # what an ASCII decoder makes of it
@@ -339,6 +372,8 @@ check "the imported user" 0 "" "${E[@]}" get --email nunez@example.com --format 
 expect "the imported names are exact" '"firstName":"Ñúñez","lastName":"Zoë"' stdout
 check "the imported password matches" 0 "$UNICODE_PASSWORD"$'\n' "${E[@]}" check-password --email nunez@example.com --password-stdin
 
+fi # unicode
+if runs readonly; then
 echo "== read-only mode, audit log, secrets"
 check "read-only insert is refused" 1 $'long-enough\n' "${E[@]}" --read-only insert --email ro@example.com --first-name R --last-name O --password-stdin
 expect "read-only says so" "Read-only mode (--read-only or READ_ONLY=true)" stderr
@@ -368,6 +403,8 @@ ERR="$(cat "$WORK/err")"; OUT=""
 expect "a .env others can read is warned about" "chmod 600" stderr
 refute "the warning does not show the key" "smoke-secret-key"
 
+fi # readonly
+if runs backup; then
 echo "== backup and restore"
 BACKUP="$WORK/smoke-backup.json.gz"
 check "count the users to back up" 0 "" "${E[@]}" list --format jsonl
@@ -386,19 +423,20 @@ check "list the backed-up table" 0 "" "${E[@]}" list --format jsonl
 ORIGINAL="$(printf '%s\n' "$OUT" | sort)"
 check "list the restored table" 0 "" "${E[@]}" --table SmokeRestored list --format jsonl
 if [ -n "$ORIGINAL" ] && [ "$ORIGINAL" = "$(printf '%s\n' "$OUT" | sort)" ]; then pass "the restored table lists the same users, dates included"; else fail "the restored table differs"; fi
-check "a restored password still matches" 0 $'parallel-pass-3\n' "${E[@]}" --table SmokeRestored check-password --email p3@example.com --password-stdin
+check "a restored password still matches" 0 $'import-pass-2\n' "${E[@]}" --table SmokeRestored check-password --email imp2@example.com --password-stdin
 check "restore again" 0 "" "${E[@]}" --table SmokeRestored restore "$BACKUP"
 expect "a re-run finds everything already there" "Restored 0, already there $COUNT, conflicts 0 (kept), invalid 0, failed 0." stderr
 check "read-only restore is refused" 1 "" "${E[@]}" --read-only --table SmokeRestored restore "$BACKUP"
 
-if [ "$FLOW_ONLY" -eq 0 ]; then
+fi # backup
+if runs embedded; then
 echo "== embedded database keeps its data between runs"
 check "embedded create-table" 0 "" --embedded --data-dir "$WORK/data" create-table
 check "embedded insert" 0 $'embedded-pass\n' --embedded --data-dir "$WORK/data" insert --email kept@example.com --first-name Kept --last-name User --password-stdin
 refute "embedded: no banner on the terminal" "Initializing DynamoDB Local"
 check "embedded list in a new process" 0 "" --embedded --data-dir "$WORK/data" list --format csv
 expect "the user is still there" "kept@example.com,Kept,User" stdout
-fi # FLOW_ONLY
+fi # embedded
 if [ -s "$WORK/logs/user-console.log" ]; then pass "logs went to logs/user-console.log"; else fail "no log file"; fi
 
 echo

@@ -8,7 +8,7 @@ cd "$ROOT"
 rm -rf target/test-output target/test-logs target/test-logs.log # the secrets scan reads only this run's
 ./mvnw -B verify
 scripts/smoke-test.sh
-LC_ALL=C LANG=C scripts/smoke-test.sh --flow-only
-scripts/smoke-test.sh --engine dynalite --flow-only
+LC_ALL=C LANG=C scripts/smoke-test.sh --pass locale
+scripts/smoke-test.sh --engine dynalite --pass engine
 scripts/tui-e2e.sh
 scripts/secrets-scan.sh

@@ -134,12 +134,12 @@ class CrashRecoveryTest {
     /**
      * A bulk delete killed with SIGKILL part-way, on an engine with transactions and one without: every user is
      * then in the table or in the trash, never in neither; a re-run deletes the rest, after which none is in both.
-     * {@code -Dcrash.users=10000} for the full size (the CI form: 1,000).
+     * {@code -Dcrash.users=10000} for the full size (the CI form: 500).
      */
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aBulkDeleteKilledMidwayLosesNoUserAndARerunFinishesIt(Engine engine) throws Exception {
-        int count = Integer.getInteger("crash.users", 1000);
+        int count = Integer.getInteger("crash.users", 500);
         String hash = BCrypt.hashpw("crash-password", BCrypt.gensalt(10));
         String table = LocalDynamoDb.freshTableName();
         String trash = table + "-trash";

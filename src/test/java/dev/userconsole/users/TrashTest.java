@@ -14,6 +14,7 @@ import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;
 import dev.userconsole.users.query.Query;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The trash on an engine with transactions (DynamoDB Local) and one without (dynalite): every delete keeps
@@ -130,7 +133,11 @@ class TrashTest {
             raw.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
                     .keySchema(k -> k.attributeName(User.EMAIL).keyType("HASH"))
                     .attributeDefinitions(a -> a.attributeName(User.EMAIL).attributeType("S")));
-            raw.waiter().waitUntilTableExists(b -> b.tableName(table)); // dynalite keeps a new table CREATING a while
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(raw) // dynalite keeps a new table CREATING a while
+                    .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100))))
+                    .build()) {
+                waiter.waitUntilTableExists(b -> b.tableName(table)); // polled often: the default waits 20 s a turn
+            }
             raw.putItem(b -> b.tableName(table).item(item("ada@example.com")));
             ConsoleException refused = assertThrows(ConsoleException.class, () -> users.delete("ada@example.com"));
             assertEquals(Problem.TABLE_MISSING, refused.problem());
