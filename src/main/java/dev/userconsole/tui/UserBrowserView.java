@@ -361,7 +361,7 @@ final class UserBrowserView implements View {
             render(0);
             return;
         }
-        boolean scans = wanted.isPresent() && wanted.get().exactEmail().isEmpty();
+        boolean scans = filtering() && wanted.isPresent() && wanted.get().exactEmail().isEmpty();
         if (scans && largeScan == LargeScan.UNKNOWN) {
             largeScan = LargeScan.ASKING;
             ui.backend().run("Reading the table's size", users -> users.largeScanCost(false), cost -> {

@@ -94,6 +94,8 @@ class ThrottledConsoleTest {
         assertTrue(asked.contains("30,518 read units") && asked.contains("Cancel"), asked);
         console.press(com.googlecode.lanterna.input.KeyType.Enter); // Cancel has the focus
         console.waitFor("more as you scroll");
+        console.settle();
+        assertFalse(console.text().contains("reads about 250 MB"), "the emptied filter scans nothing, so asks nothing");
         // the whole table is ~50 read units; the first page shown again costs a few
         assertTrue(proxy.reads(table).granted() - beforeFilter < 10, "no whole-table scan: "
                 + (proxy.reads(table).granted() - beforeFilter) + " read units");
