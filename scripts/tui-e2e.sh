@@ -367,6 +367,60 @@ connections_pass() {
 }
 connections_pass
 
+# bulk_pass: bulk commands on a real terminal, through the throttling proxy of the tests (test code, run
+# here as a program): a table it reports as 250 MB asks the large-scan question before the preview; the
+# count is typed back; Ctrl-C during a bulk lock it slows to 3 writes a second cancels it with a report.
+bulk_pass() {
+  local users=60 proxy_out="$WORK/proxy.out" proxy_pid
+  TABLE="E2E_bulk"
+  cli create-table >/dev/null 2>&1
+  { echo "email,firstName,lastName,password"
+    for i in $(seq -w 1 "$users"); do echo "bulk$i@corp.example,Bulk,User$i,bulk-pass-$i"; done; } >"$WORK/bulk.csv"
+  BCRYPT_COST=10 cli import "$WORK/bulk.csv" >/dev/null 2>&1
+  [ -d "$ROOT/target/test-classes/dev/userconsole/testing" ] || "$ROOT/mvnw" -B -q -o test-compile >/dev/null 2>&1
+  java -cp "$ROOT/target/test-classes:$ROOT/target/user-console.jar" dev.userconsole.testing.ThrottlingProxy \
+    "${ENDPOINT##*:}" --size "$TABLE" 250000000 --provision "$TABLE" 1000 3 >"$proxy_out" 2>&1 &
+  proxy_pid=$!
+  local proxy=""
+  for _ in $(seq 1 100); do
+    proxy="$(grep -m1 '^http' "$proxy_out")" && break
+    sleep 0.1
+  done
+  [ -n "$proxy" ] || { fail "the throttling proxy did not start: $(cat "$proxy_out")"; return; }
+  local bulk="'$LAUNCHER' --endpoint $proxy --table $TABLE lock --filter domain:corp.example --reason e2e"
+  open_shell 200 30 xterm-256color # the cost sentence and its question on one line
+  typed "$bulk; echo exit=\$?"
+  keys Enter
+  wait_for "A whole-table scan of $TABLE reads about 250 MB" 60 && wait_for "Scan it? [y/N]" 5 || return
+  typed "n"; keys Enter
+  wait_for "Nothing scanned." 10 && wait_for "exit=1" 10 || return
+  pass "a bulk lock on a 250 MB table asks before it scans, and n scans nothing"
+  typed "$bulk; echo exit=\$?"
+  keys Enter
+  wait_for "Scan it? [y/N]" 60 || return
+  typed "y"; keys Enter
+  wait_for "Type $users to lock these $users users" 30 || return
+  typed "$users"; keys Enter
+  sleep 4
+  keys C-c
+  wait_for "Cancelling: the users already started finish" 10 || return
+  wait_for_pattern "Locked [0-9]+; .*not reached \\(cancelled\\) [0-9]+\\." "the cancelled bulk lock's report" 30 || return
+  local summary locked cancelled stored
+  summary="$(screen_text | grep -oE "Locked [0-9]+; .*not reached \\(cancelled\\) [0-9]+\\.")"
+  locked="$(sed -E 's/^Locked ([0-9]+);.*/\1/' <<<"$summary")"
+  cancelled="$(sed -E 's/.*\(cancelled\) ([0-9]+)\./\1/' <<<"$summary")"
+  stored="$(cli list --filter locked:yes --format jsonl 2>/dev/null | grep -c '"emailAddress"')"
+  if [ "$cancelled" -gt 0 ] && [ "$locked" -eq "$stored" ] && [ $((locked + cancelled)) -eq "$users" ]; then
+    pass "Ctrl-C cancels a bulk lock: $locked locked (as stored), $cancelled not reached, none lost"
+  else
+    fail "Ctrl-C during a bulk lock: report '$summary', $stored locked in the table"
+  fi
+  kill "$proxy_pid" 2>/dev/null
+  wait "$proxy_pid" 2>/dev/null
+}
+echo "== bulk commands on a terminal: the large-scan question, the count typed back, Ctrl-C"
+bulk_pass
+
 echo "== without a terminal"
 out="$(cd "$WORK" && "$LAUNCHER" </dev/null 2>&1 | cat)"
 code=$(cd "$WORK" && "$LAUNCHER" </dev/null >/dev/null 2>&1; echo $?)

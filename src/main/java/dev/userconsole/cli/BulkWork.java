@@ -46,6 +46,9 @@ final class BulkWork {
 
     /** @return the exit code: 0 when every user was done, 1 otherwise (or when nothing was confirmed) */
     int runWith(UserController users, BulkAction action, Writes writes) {
+        if (scansWithoutYes(action) && !LargeScanConfirmation.asked(io, users, false)) {
+            return 1;
+        }
         BulkPlan plan = options.filter != null ? users.planBulk(action, options.query())
                 : users.planBulk(action, "emails from " + options.emailsFrom, options.emails(io));
         PrintWriter err = io.err();
@@ -58,18 +61,32 @@ final class BulkWork {
             err.println("Nothing changed.");
             return 1;
         }
+        try (InterruptCancels interrupt = new InterruptCancels(err)) {
+            BulkReport report = written(users, plan, writes, interrupt);
+            report.problems().forEach(err::println);
+            err.println(report.summary());
+            if (options.report != null) {
+                writeReport(report);
+            }
+            err.flush();
+            return report.allDone() ? 0 : 1;
+        }
+    }
+
+    private BulkReport written(UserController users, BulkPlan plan, Writes writes, InterruptCancels interrupt) {
         AtomicLong done = new AtomicLong();
-        BulkReport report;
-        try (ProgressBar bar = new ProgressBar(err, io.console() != null, "users", done::get, plan.count())
+        try (ProgressBar bar = new ProgressBar(io.err(), io.console() != null, "users", done::get, plan.count())
                 .throttledWhen(users::throttledRecently)) {
-            report = writes.apply(plan, done, () -> false);
+            return writes.apply(plan, done, interrupt::requested);
         }
-        report.problems().forEach(err::println);
-        err.println(report.summary());
-        if (options.report != null) {
-            writeReport(report);
-        }
-        return report.allDone() ? 0 : 1;
+    }
+
+    /**
+     * A filter with no exact email reads the whole users table (an undelete reads only the trash); --yes --expect
+     * answers the large-scan question too.
+     */
+    private boolean scansWithoutYes(BulkAction action) {
+        return !yes && action != BulkAction.UNDELETE && options.filter != null && options.query().exactEmail().isEmpty();
     }
 
     private void preview(BulkPlan plan, PrintWriter err) {

@@ -14,9 +14,11 @@ final class LargeScanConfirmation {
 
     /** Whether to go on: asked on the terminal; refused without one unless --yes. */
     boolean confirmed(Io io, UserController users, boolean consistent) {
-        if (yes) {
-            return true;
-        }
+        return yes || asked(io, users, consistent);
+    }
+
+    /** Whether to go on when nothing waived the question: asked on the terminal; refused without one. */
+    static boolean asked(Io io, UserController users, boolean consistent) {
         Optional<ScanCost> cost = users.largeScanCost(consistent);
         if (cost.isEmpty()) {
             return true;

@@ -126,6 +126,25 @@ public final class ThrottlingProxy implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * For the scripts' end-to-end tests: {@code DYNAMODB_PORT [--size TABLE BYTES]... [--provision TABLE READS
+     * WRITES]...}; prints the proxy's endpoint on a line of its own and runs until killed.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        ThrottlingProxy proxy = new ThrottlingProxy(Integer.parseInt(args[0]));
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--size" -> proxy.reportTableSize(args[++i], Long.parseLong(args[++i]));
+                case "--provision" -> proxy.provision(args[++i], Double.parseDouble(args[++i]),
+                        Double.parseDouble(args[++i]), 1);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        System.out.println(proxy.endpoint());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

@@ -13,6 +13,7 @@ import dev.userconsole.testing.ThrottlingProxy;
 import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;
+import dev.userconsole.users.bulk.BulkResult;
 import dev.userconsole.users.output.OutputFormat;
 import dev.userconsole.users.query.Query;
 import java.io.IOException;
@@ -144,6 +145,22 @@ class ThrottlingTest {
         assertTrue(report.allDone(), report.summary());
         assertEquals(USERS / 10, raw.scanPaginator(b -> b.tableName(table)).items().stream()
                 .filter(item -> item.get(User.PASSWORD).s().startsWith("!")).count());
+    }
+
+    @Test
+    void aBulkLockCancelledWhileThrottledCountsTheWaitingUsersAsNotReachedNotFailed() {
+        provisioned(60, 20);
+        proxy.provision(table, 60, 2, BURST_SECONDS); // the table says 20 writes a second, but allows 2: throttles
+        seed(0);
+        BulkPlan plan = users.planBulk(BulkAction.LOCK, Query.parse("last:needle"));
+        ThrottlingProxy.Bucket writes = proxy.writes(table);
+        BulkReport report = users.runBulk(plan, "throttling test", new AtomicLong(), () -> writes.throttled() > 0);
+        long locked = raw.scanPaginator(b -> b.tableName(table)).items().stream()
+                .filter(item -> item.get(User.PASSWORD).s().startsWith("!")).count();
+        assertTrue(writes.throttled() > 0 && report.cancelled() > 0, report.summary());
+        assertEquals(0, report.count(BulkResult.Outcome.FAILED), "a throttled write changed nothing: " + report.summary());
+        assertEquals(locked, report.count(BulkResult.Outcome.DONE), report.summary());
+        assertEquals(plan.count(), locked + report.cancelled(), report.summary());
     }
 
     @Test

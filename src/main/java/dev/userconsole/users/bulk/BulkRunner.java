@@ -37,7 +37,8 @@ public final class BulkRunner {
 
     /**
      * @param done      counts the users dealt with, for progress
-     * @param cancelled checked before each user: once it says so, the users not yet started are not reached
+     * @param cancelled checked before each user and after each throttled attempt: once it says so, the users not
+     *                  yet written (not started, or throttled and waiting) are not reached
      */
     public BulkReport run(BulkPlan plan, UserWrite write, AtomicLong done, BooleanSupplier cancelled) {
         List<User> users = plan.users();
@@ -53,7 +54,9 @@ public final class BulkRunner {
                 pool.execute(() -> {
                     if (!cancelled.getAsBoolean()) {
                         results[index] = one(users.get(index), write, cancelled);
-                        done.incrementAndGet();
+                        if (results[index] != null) {
+                            done.incrementAndGet();
+                        }
                     }
                 });
             }
@@ -70,9 +73,12 @@ public final class BulkRunner {
         return new BulkReport(plan.action(), List.copyOf(reported), notReached);
     }
 
+    /** What happened to this user; null when it was cancelled while throttled, so changed nothing. */
     private BulkResult one(User user, UserWrite write, BooleanSupplier cancelled) {
         try {
-            paced(user, write, cancelled);
+            if (!paced(user, write, cancelled)) {
+                return null;
+            }
             return new BulkResult(user.emailAddress(), BulkResult.Outcome.DONE, "");
         } catch (ConsoleException e) {
             return new BulkResult(user.emailAddress(), BulkResult.Outcome.of(e.problem()), e.getMessage());
@@ -81,20 +87,28 @@ public final class BulkRunner {
         }
     }
 
-    /** A throttled write changed nothing (a complete refusal): it is sent again once the pacer allows. */
-    private void paced(User user, UserWrite write, BooleanSupplier cancelled) {
+    /**
+     * A throttled write changed nothing (a complete refusal): it is sent again once the pacer allows, unless
+     * the work was cancelled meanwhile.
+     *
+     * @return whether the user was written; false when cancelled after a throttled attempt
+     */
+    private boolean paced(User user, UserWrite write, BooleanSupplier cancelled) {
         while (true) {
             double reserved = pacer.turn("waiting to write a user");
             try {
                 write.apply(user);
                 pacer.answered(reserved, null);
-                return;
+                return true;
             } catch (ConsoleException e) {
-                if (e.problem() != Problem.THROTTLED || cancelled.getAsBoolean()) {
+                if (e.problem() != Problem.THROTTLED) {
                     pacer.answered(reserved, null);
                     throw e;
                 }
                 pacer.throttled(reserved);
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
             }
         }
     }
