@@ -21,26 +21,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * A bulk action on the marked users: choose it, see the preview (how many, the first ones, the table), type the
- * count back, watch it run (cancellable), then read what happened to each user that was not done.
+ * A bulk action on the marked users (of Read users, or of the Trash): choose it, see the preview (how many, the
+ * first ones, the table), type the count back, watch it run (cancellable), then read what happened to each user
+ * that was not done.
  */
 final class BulkDialog {
     private static final int PREVIEWED = 8;
     private static final int PROBLEMS_SHOWN = 12;
 
     private final ConsoleUi ui;
-    private final Marks marks;
     private final Runnable afterWrites;
 
-    BulkDialog(ConsoleUi ui, Marks marks, Runnable afterWrites) {
+    BulkDialog(ConsoleUi ui, Runnable afterWrites) {
         this.ui = ui;
-        this.marks = marks;
         this.afterWrites = afterWrites;
     }
 
-    void open() {
+    /** Asks what to do with the marked users of Read users, then previews it. */
+    void chooseFor(Marks marks) {
         BasicWindow window = new BasicWindow("Act on the marked users");
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label("What to do with the users marked (" + marks.summary() + ")?"));
@@ -51,7 +52,7 @@ final class BulkDialog {
             String label = Character.toUpperCase(action.verb().charAt(0)) + action.verb().substring(1);
             buttons.addComponent(new Button(label, () -> {
                 ui.closeDialog(window);
-                plan(action);
+                plan(action, marks);
             }));
         }
         Button cancel = new Button("Cancel", () -> ui.closeDialog(window));
@@ -62,14 +63,18 @@ final class BulkDialog {
         cancel.takeFocus();
     }
 
-    private void plan(BulkAction action) {
+    private void plan(BulkAction action, Marks marks) {
         List<String> emails = marks.users().stream().map(User::emailAddress).toList();
-        ui.backend().run("Reading the marked users", (UserController users) -> marks.everyMatch()
-                .map(query -> users.planBulk(action, query))
-                .orElseGet(() -> users.planBulk(action, "marked users", emails)), this::preview, ui::showError);
+        preview(marks.everyMatch().<Function<UserController, BulkPlan>>map(query -> users -> users.planBulk(action, query))
+                .orElse(users -> users.planBulk(action, "marked users", emails)));
     }
 
-    private void preview(BulkPlan plan) {
+    /** Reads the users the planner chooses, as they are now, and previews what would happen to them. */
+    void preview(Function<UserController, BulkPlan> planner) {
+        ui.backend().run("Reading the marked users", planner, this::showPreview, ui::showError);
+    }
+
+    private void showPreview(BulkPlan plan) {
         if (plan.count() == 0) {
             ui.showMessage("Nothing to do", "No user to " + plan.action().verb() + "; nothing changed.");
             return;

@@ -25,6 +25,7 @@ import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.TrashMissingException;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.Written;
@@ -441,7 +442,11 @@ public final class ConsoleUi {
     }
 
     void showError(ConsoleException e) {
-        if (e.problem() == Problem.TABLE_MISSING) {
+        if (e instanceof TrashMissingException missing && !readOnly) {
+            new TrashCreationDialog(this, missing).open();
+            return;
+        }
+        if (e.problem() == Problem.TABLE_MISSING && !(e instanceof TrashMissingException)) {
             e = new ConsoleException(Problem.TABLE_MISSING, "The table " + status.tableName()
                     + " does not exist yet: create it from the menu (c).", e.getCause());
         }

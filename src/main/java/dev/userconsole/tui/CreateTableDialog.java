@@ -25,9 +25,8 @@ final class CreateTableDialog {
 
     private void show(Optional<TableSummary> existing) {
         if (existing.isPresent()) {
-            // the trash may still be missing: creating is idempotent, and makes whichever table is missing
-            boolean onDemand = !"PROVISIONED".equals(existing.get().billingMode());
-            ui.backend().run("Creating the trash table", users -> users.createTable(onDemand),
+            // the trash may still be missing: creating it is idempotent
+            ui.backend().run("Creating the trash table", users -> users.createTrashTable(),
                     (TableCreation created) -> ui.showMessage("Create table", String.join("\n", created.sentences())),
                     ui::showError);
             return;

@@ -226,10 +226,10 @@ final class UserBrowserView implements View {
             ui.showMessage("Marks", "No user is marked: Space marks the chosen one, * every match of the filter.");
             return;
         }
-        ui.unlessReadOnly(() -> new BulkDialog(ui, marks, () -> {
+        ui.unlessReadOnly(() -> new BulkDialog(ui, () -> {
             marks.clear();
             ui.usersChanged();
-        }).open());
+        }).chooseFor(marks));
     }
 
     private void nextSortColumn() {

@@ -10,6 +10,7 @@ import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.backup.SameItem;
 import dev.userconsole.users.health.VersionCondition;
+import dev.userconsole.users.query.Query;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -195,14 +196,21 @@ final class Trash {
 
     /** Every deleted user the trash keeps, newest first; never a hash. */
     List<TrashEntry> entries(ParallelScan scan) {
+        return entries(scan, Query.ALL);
+    }
+
+    /** The deleted users the query keeps (tested on each user as it was when deleted), newest first. */
+    List<TrashEntry> entries(ParallelScan scan, Query query) {
         try (Stream<Map<String, AttributeValue>> items = scan.items(ScanRequest.builder().tableName(table.name())
                 .build(), 1)) {
-            return items.map(Trash::shown).sorted(Comparator.comparing(TrashEntry::deletedAt).reversed()).toList();
+            return items.filter(entry -> query.isEmpty() || entry.get(ITEM) != null && entry.get(ITEM).hasM()
+                            && query.matches(entry.get(ITEM).m()))
+                    .map(Trash::shown).sorted(Comparator.comparing(TrashEntry::deletedAt).reversed()).toList();
         } catch (ConsoleException e) {
             if (e.problem() != Problem.TABLE_MISSING) {
                 throw e;
             }
-            throw new ConsoleException(Problem.TABLE_MISSING, "The trash table " + table.name() + " does not exist,"
+            throw new TrashMissingException(table.name(), "The trash table " + table.name() + " does not exist,"
                     + " so nothing is kept in it (and deletes are refused): create it with create-table (or Create"
                     + " table in the console), which creates whichever table is missing.");
         }
@@ -274,7 +282,8 @@ final class Trash {
                     .scanIndexForward(false).limit(1).consistentRead(true));
             return found.items().stream().findFirst();
         } catch (ResourceNotFoundException e) {
-            throw missing();
+            throw new TrashMissingException(table.name(), "The trash table " + table.name()
+                    + " does not exist, so there is nothing to undelete.");
         } catch (SdkException e) {
             throw errors.translate(e);
         }
@@ -295,8 +304,8 @@ final class Trash {
     }
 
     /** Said once a delete needs it: how to make it. */
-    ConsoleException missing() {
-        return new ConsoleException(Problem.TABLE_MISSING, "The trash table " + table.name() + " does not exist, so"
+    TrashMissingException missing() {
+        return new TrashMissingException(table.name(), "The trash table " + table.name() + " does not exist, so"
                 + " nothing was deleted: create it with create-table (or Create table in the console), which creates"
                 + " whichever table is missing, or delete with --permanent to skip the trash.");
     }

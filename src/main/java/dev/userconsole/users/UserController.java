@@ -10,6 +10,7 @@ import dev.userconsole.store.DynamoDbs;
 import dev.userconsole.store.EngineFeatures;
 import dev.userconsole.store.ParallelScan;
 import dev.userconsole.store.SdkErrors;
+import dev.userconsole.store.TableInfo;
 import dev.userconsole.store.TablePacers;
 import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
@@ -179,6 +180,15 @@ public final class UserController implements AutoCloseable {
         trashTable.awaitActive();
         boolean expires = trashTable.expireByTtl();
         return new TableCreation(created, users, trashCreated, trashTable.name(), expires);
+    }
+
+    /** Creates the trash table when it is missing, in the users table's capacity mode (the users table must exist). */
+    public TableCreation createTrashTable() {
+        return guard.run(WriteAction.CREATE_TABLE, null, List.of(), () -> {
+            TableInfo users = table.describe().orElseThrow(() -> new ConsoleException(Problem.TABLE_MISSING,
+                    "The table " + table.name() + " does not exist; create it (and its trash) first."));
+            return createTableUnguarded(!"PROVISIONED".equals(users.billingMode()));
+        });
     }
 
     /** The trash table's name: where deletes keep users. */
@@ -522,6 +532,10 @@ public final class UserController implements AutoCloseable {
 
     /** The users a query keeps, read now: what a bulk action will act on, each in the version read. */
     public BulkPlan planBulk(BulkAction action, Query query) {
+        if (action == BulkAction.UNDELETE) {
+            return new BulkPlan(action, "deleted users, filter " + query.text(),
+                    newestOfEach(trash.entries(trashScan, query)), List.of());
+        }
         try (Stream<User> users = list(query, defaultScanSegments())) {
             return new BulkPlan(action, "filter " + query.text(), users.toList(), List.of());
         }
@@ -529,6 +543,9 @@ public final class UserController implements AutoCloseable {
 
     /** The users with these emails (each found as {@link #find} finds it), read now; the others are missing. */
     public BulkPlan planBulk(BulkAction action, String selection, List<String> emails) {
+        if (action == BulkAction.UNDELETE) {
+            return trashPlan(selection, emails);
+        }
         Map<String, User> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String email : emails) {
@@ -542,6 +559,30 @@ public final class UserController implements AutoCloseable {
         return new BulkPlan(action, selection, List.copyOf(found.values()), List.copyOf(missing));
     }
 
+    /** The deleted users with these emails (as typed or normalised), from one read of the trash. */
+    private BulkPlan trashPlan(String selection, List<String> emails) {
+        Map<String, User> deleted = new LinkedHashMap<>();
+        newestOfEach(trash.entries(trashScan)).forEach(user -> deleted.put(user.emailAddress(), user));
+        Map<String, User> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String email : emails) {
+            User user = deleted.getOrDefault(email, deleted.get(UserValidator.normalisedKey(email)));
+            if (user == null) {
+                missing.add(email);
+            } else {
+                found.putIfAbsent(user.emailAddress(), user);
+            }
+        }
+        return new BulkPlan(BulkAction.UNDELETE, selection, List.copyOf(found.values()), List.copyOf(missing));
+    }
+
+    /** Undelete restores the newest deletion of an email: one user an email, newest first. */
+    private static List<User> newestOfEach(List<TrashEntry> newestFirst) {
+        Map<String, User> newest = new LinkedHashMap<>();
+        newestFirst.forEach(entry -> newest.putIfAbsent(entry.user().emailAddress(), entry.user()));
+        return List.copyOf(newest.values());
+    }
+
     /**
      * Applies the plan's action to each of its users as previewed (a user changed since is skipped and
      * reported), by several writers; each write is audited as its own, then one line has the counts.
@@ -552,6 +593,7 @@ public final class UserController implements AutoCloseable {
             case DELETE_PERMANENTLY -> this::deletePermanently;
             case LOCK -> loaded -> lock(loaded, lockReason);
             case UNLOCK -> this::unlock;
+            case UNDELETE -> deleted -> undelete(deleted.emailAddress());
             case RESET_PASSWORD -> throw new IllegalArgumentException("a password reset needs runBulkReset");
         };
         return runBulk(plan, write, done, cancelled);

@@ -497,6 +497,44 @@ class CliTest {
     }
 
     @Test
+    void bulkUndeleteChoosesFromTheTrashByFilterOrListAndRestoresEachUserAttributeForAttribute() {
+        insertAlice();
+        insertCorp(4);
+        Map<String, Map<String, AttributeValue>> before = new HashMap<>();
+        try (DynamoDbClient raw = LocalDynamoDb.rawClient()) {
+            raw.scanPaginator(b -> b.tableName(table)).items().forEach(item -> before.put(item.get("emailAddress").s(), item));
+        }
+        assertEquals(0, run("delete", "--filter", "domain:corp.example", "--yes", "--expect", "4").exitCode());
+        assertEquals(0, run("delete", "--email", "alice@example.com", "--yes").exitCode());
+
+        Result wrong = run("undelete", "--filter", "domain:corp.example", "--yes", "--expect", "5");
+        assertEquals(2, wrong.exitCode(), wrong.err());
+        assertTrue(wrong.err().startsWith("Would undelete 4 users of table " + table
+                + " (deleted users, filter domain:corp.example):"), wrong.err());
+        Result back = run("undelete", "--filter", "domain:corp.example", "--yes", "--expect", "4");
+        assertEquals(0, back.exitCode(), back.err());
+        assertTrue(back.err().contains("Undeleted 4; skipped because changed 0, not found 0"), back.err());
+        Result listed = withStdin("# who asked\nalice@example.com\nnobody@example.com\n", "undelete",
+                "--emails-from", "-", "--yes", "--expect", "1");
+        assertEquals(1, listed.exitCode(), "one email is not in the trash: " + listed.err());
+        assertTrue(listed.err().contains("Undeleted 1; skipped because changed 0, not found 1"), listed.err());
+        try (DynamoDbClient raw = LocalDynamoDb.rawClient()) {
+            Map<String, Map<String, AttributeValue>> after = new HashMap<>();
+            raw.scanPaginator(b -> b.tableName(table)).items().forEach(item -> after.put(item.get("emailAddress").s(), item));
+            assertEquals(before, after, "every user back exactly as it was");
+        }
+        assertEquals("0 deleted users in the trash table " + table + "-trash.", run("trash").err().strip());
+        List<Map<String, Object>> audit = AuditLines.read(workingDir.resolve("logs/audit.jsonl"));
+        assertEquals(5, audit.stream().filter(r -> "undelete".equals(r.get("action")) && "ok".equals(r.get("outcome")))
+                .count(), "each user's undelete is audited as its own");
+        assertEquals(1, audit.stream().filter(r -> "bulk-undelete".equals(r.get("action"))
+                && "ok".equals(r.get("outcome"))).count(), "the filter's undelete has one summary line");
+        Result readOnly = withEnv(Map.of("READ_ONLY", "true"), "", "undelete", "--filter", "alice", "--yes",
+                "--expect", "0");
+        assertEquals(1, readOnly.exitCode(), readOnly.err());
+    }
+
+    @Test
     void exportFilterWritesOnlyTheUsersTheQueryKeepsWithTheirHashesWhenAsked() throws IOException {
         insertAlice();
         insertCorp(2);

@@ -447,6 +447,55 @@ class ConsoleUiTest {
     }
 
     @Test
+    void aMissingTrashTableIsExplainedAndCreatedAfterAskingInTheUsersTablesCapacityMode() {
+        openWithTable(); // provisioned 5/5
+        raw.deleteTable(b -> b.tableName(table + "-trash"));
+        console.type("z");
+        String asked = console.waitFor("Create the trash table");
+        assertTrue(asked.contains("The trash table " + table + "-trash does not exist, so"), asked);
+        console.press(KeyType.Enter); // Cancel has the focus
+        console.waitFor("Insert user");
+        assertFalse(raw.listTables().tableNames().contains(table + "-trash"), "Cancel creates nothing");
+        console.type("z");
+        console.waitFor("Create the trash table");
+        console.press(KeyType.ReverseTab);
+        console.press(KeyType.Enter);
+        String created = console.waitFor("Created the trash table " + table + "-trash");
+        assertTrue(created.contains("do again what needed it"), created);
+        assertEquals(5L, raw.describeTable(b -> b.tableName(table + "-trash")).table().provisionedThroughput()
+                .readCapacityUnits(), "the trash takes the users table's capacity mode");
+        console.press(KeyType.Enter);
+        console.type("z");
+        console.waitFor("The trash is empty: no deleted user is kept.");
+    }
+
+    @Test
+    void markedDeletedUsersAreUndeletedTogetherAfterAPreviewAndTheCountTypedBack() {
+        openWithTable();
+        for (String name : List.of("one", "two", "three")) {
+            store.insert(new NewUser(name + "@example.com", "Kept", name, "password-1"));
+            store.delete(name + "@example.com");
+        }
+        console.type("z");
+        console.waitFor("3 deleted users, newest first.");
+        console.type(" ");
+        console.press(KeyType.ArrowDown);
+        console.type(" ");
+        String marked = console.waitFor("2 marked (b undeletes them)");
+        assertEquals(2, marked.lines().filter(line -> line.matches(".*\\* (three|two)@example\\.com.*")).count(), marked);
+        console.type("b");
+        String preview = console.waitFor("Type 2 to undelete 2 users:");
+        assertTrue(preview.contains("Would undelete 2 users of table " + table), preview);
+        console.type("2");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        console.waitFor("Undeleted 2; skipped because changed 0");
+        assertTrue(store.find("three@example.com").isPresent() && store.find("two@example.com").isPresent());
+        assertTrue(store.find("one@example.com").isEmpty(), "the unmarked user stays deleted");
+        assertEquals(List.of("one@example.com"), store.trashEntries().stream().map(t -> t.user().emailAddress()).toList());
+    }
+
+    @Test
     void theTrashListsDeletedUsersAndUndeletesOneAfterAsking() {
         openWithTable();
         store.insert(new NewUser("kept@example.com", "Kept", "Back", "password-1"));

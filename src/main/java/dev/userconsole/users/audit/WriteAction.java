@@ -27,7 +27,8 @@ public enum WriteAction {
     BULK_DELETE("bulk-delete", "deleting users"),
     BULK_LOCK("bulk-lock", "locking users"),
     BULK_UNLOCK("bulk-unlock", "unlocking users"),
-    BULK_RESET_PASSWORD("bulk-reset-password", "resetting passwords");
+    BULK_RESET_PASSWORD("bulk-reset-password", "resetting passwords"),
+    BULK_UNDELETE("bulk-undelete", "undeleting users");
 
     private final String code;
     private final String doing;

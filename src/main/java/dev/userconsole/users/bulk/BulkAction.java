@@ -10,7 +10,9 @@ public enum BulkAction {
     LOCK("lock", "locked", WriteAction.LOCK, WriteAction.BULK_LOCK),
     UNLOCK("unlock", "unlocked", WriteAction.UNLOCK, WriteAction.BULK_UNLOCK),
     /** Each new password goes to one owner-only file, never to the screen, the output or a log. */
-    RESET_PASSWORD("reset the password of", "reset", WriteAction.RESET_PASSWORD, WriteAction.BULK_RESET_PASSWORD);
+    RESET_PASSWORD("reset the password of", "reset", WriteAction.RESET_PASSWORD, WriteAction.BULK_RESET_PASSWORD),
+    /** Deleted users, chosen from the trash, put back as they were (the newest deletion of each email). */
+    UNDELETE("undelete", "undeleted", WriteAction.UNDELETE, WriteAction.BULK_UNDELETE);
 
     private final String verb;
     private final String done;
