@@ -8,6 +8,7 @@ import dev.userconsole.users.PasswordGenerator;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.audit.WriteAction;
 import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.output.PasswordFile;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ final class ResetPasswordCommand extends UserCommand {
         if (bulk.chosen()) {
             BulkWork work = new BulkWork(io(), bulk, yes, root.settings(false).place());
             int exit = work.runWith(users, BulkAction.RESET_PASSWORD, (plan, done, cancelled) -> {
-                try (PasswordFile passwords = PasswordFile.create(passwordsTo)) {
+                try (PasswordFile passwords = PasswordFile.create(passwordsTo, "--passwords-to")) {
                     return users.runBulkReset(plan, style(), unlock, passwords, done, cancelled);
                 }
             });

@@ -9,16 +9,22 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.text.ProgressText;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.text.Wrap;
+import dev.userconsole.users.PasswordGenerator;
 import dev.userconsole.users.User;
 import dev.userconsole.users.UserController;
 import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
-import dev.userconsole.users.bulk.BulkReport;
-import java.util.ArrayList;
+import dev.userconsole.users.output.PasswordFile;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -30,7 +36,6 @@ import java.util.function.Function;
  */
 final class BulkDialog {
     private static final int PREVIEWED = 8;
-    private static final int PROBLEMS_SHOWN = 12;
 
     private final ConsoleUi ui;
     private final Runnable afterWrites;
@@ -48,8 +53,10 @@ final class BulkDialog {
         panel.addComponent(new Label("A preview comes first; nothing changes before you type the count."));
         panel.addComponent(new EmptySpace());
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        for (BulkAction action : List.of(BulkAction.DELETE, BulkAction.LOCK, BulkAction.UNLOCK)) {
-            String label = Character.toUpperCase(action.verb().charAt(0)) + action.verb().substring(1);
+        for (BulkAction action : List.of(BulkAction.DELETE, BulkAction.LOCK, BulkAction.UNLOCK,
+                BulkAction.RESET_PASSWORD)) {
+            String label = action == BulkAction.RESET_PASSWORD ? "Reset passwords"
+                    : Character.toUpperCase(action.verb().charAt(0)) + action.verb().substring(1);
             buttons.addComponent(new Button(label, () -> {
                 ui.closeDialog(window);
                 plan(action, marks);
@@ -90,6 +97,14 @@ final class BulkDialog {
                 + BulkPlan.users(plan.count()) + ":"));
         TextBox count = new TextBox(new TerminalSize(10, 1));
         panel.addComponent(count);
+        boolean resets = plan.action() == BulkAction.RESET_PASSWORD;
+        TextBox passwordsTo = new TextBox(new TerminalSize(Math.max(20, width - 10), 1), "new-passwords-" + stamp()
+                + ".csv");
+        if (resets) {
+            panel.addComponent(new Label("The new passwords go only to this new file (rw-------), never to the"
+                    + " screen:"));
+            panel.addComponent(passwordsTo);
+        }
         Label state = new Label("");
         panel.addComponent(state);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
@@ -98,8 +113,17 @@ final class BulkDialog {
                 state.setText("Type " + plan.count() + ", the number of users shown, to go on.");
                 return;
             }
+            PasswordFile passwords = null;
+            if (resets) {
+                try {
+                    passwords = PasswordFile.create(Path.of(passwordsTo.getText().strip()), "The passwords file");
+                } catch (ConsoleException | InvalidPathException e) {
+                    state.setText("! " + VisibleText.forScreen(String.valueOf(e.getMessage())));
+                    return;
+                }
+            }
             ui.closeDialog(window);
-            run(plan);
+            run(plan, passwords);
         });
         buttons.addComponent(go);
         buttons.addComponent(new Button("Cancel", () -> ui.closeDialog(window)));
@@ -109,7 +133,8 @@ final class BulkDialog {
         count.takeFocus();
     }
 
-    private void run(BulkPlan plan) {
+    /** @param passwords where a reset's new passwords go (null for the other actions); closed when done */
+    private void run(BulkPlan plan, PasswordFile passwords) {
         AtomicLong done = new AtomicLong();
         AtomicBoolean cancelled = new AtomicBoolean();
         long started = System.nanoTime();
@@ -117,11 +142,19 @@ final class BulkDialog {
                 ProgressText.line(done.get(), plan.count(), (System.nanoTime() - started) / 1e9, "users")
                         + ui.throttledNote(), () -> cancelled.set(true));
         progress.open();
-        ui.backend().run("Bulk " + plan.action().verb(), (UserController users) -> users.runBulk(plan,
-                "bulk lock from the console", done, cancelled::get), report -> {
+        List<String> notes = passwords == null ? List.of() : List.of("The new passwords are in "
+                + passwords.path() + " (rw-------), one email,password line each: hand them over, then delete it.");
+        ui.backend().run("Bulk " + plan.action().verb(), (UserController users) -> {
+            if (passwords == null) {
+                return users.runBulk(plan, "bulk lock from the console", done, cancelled::get);
+            }
+            try (passwords) {
+                return users.runBulkReset(plan, PasswordGenerator.Style.RANDOM, false, passwords, done, cancelled::get);
+            }
+        }, report -> {
                     progress.close();
                     afterWrites.run();
-                    ui.showMessage("Done", text(report));
+                    new BulkReportDialog(ui, report, notes, "bulk-report-" + stamp() + ".csv").open();
                 }, error -> {
                     progress.close();
                     afterWrites.run();
@@ -129,17 +162,8 @@ final class BulkDialog {
                 });
     }
 
-    private static String text(BulkReport report) {
-        List<String> lines = new ArrayList<>();
-        lines.add(report.summary());
-        List<String> problems = report.problems();
-        if (!problems.isEmpty()) {
-            lines.add("");
-            lines.addAll(problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())));
-            if (problems.size() > PROBLEMS_SHOWN) {
-                lines.add("  ... and " + (problems.size() - PROBLEMS_SHOWN) + " more (every one is in the audit log)");
-            }
-        }
-        return String.join("\n", lines);
+    /** For new file names: the local time to the second, as in new-passwords-20261204-153012.csv. */
+    private static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     }
 }

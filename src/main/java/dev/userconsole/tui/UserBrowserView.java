@@ -63,7 +63,7 @@ final class UserBrowserView implements View {
             on(Key.ch('*'), "mark every match of the filter (also those not loaded yet)", UserBrowserView::markEveryMatch)
                     .helpOnly(),
             on(Key.ch('u'), "clear the marks", UserBrowserView::clearMarks).helpOnly(),
-            on(Key.ch('b'), "act on the marked users: delete, lock or unlock, after a preview",
+            on(Key.ch('b'), "act on the marked users: delete, lock, unlock or reset passwords, after a preview",
                     UserBrowserView::actOnMarks).writing().helpOnly(),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),

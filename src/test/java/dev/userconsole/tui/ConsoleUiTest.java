@@ -406,7 +406,8 @@ class ConsoleUiTest {
         assertEquals(2, marked.lines().filter(line -> line.contains("* user")).count(), marked);
         console.type("b");
         console.waitFor("What to do with the users marked (2 marked)?");
-        console.press(KeyType.ReverseTab); // from Cancel to Unlock
+        console.press(KeyType.ReverseTab); // from Cancel to Reset passwords
+        console.press(KeyType.ReverseTab); // to Unlock
         console.press(KeyType.ReverseTab); // to Lock
         console.press(KeyType.Enter);
         String preview = console.waitFor("Type 2 to lock 2 users:");
@@ -433,7 +434,7 @@ class ConsoleUiTest {
         console.waitFor("every match marked (b acts on them)");
         console.type("b");
         console.waitFor("What to do with the users marked (every match marked)?");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             console.press(KeyType.ReverseTab); // from Cancel to Delete
         }
         console.press(KeyType.Enter);
@@ -493,6 +494,53 @@ class ConsoleUiTest {
         assertTrue(store.find("three@example.com").isPresent() && store.find("two@example.com").isPresent());
         assertTrue(store.find("one@example.com").isEmpty(), "the unmarked user stays deleted");
         assertEquals(List.of("one@example.com"), store.trashEntries().stream().map(t -> t.user().emailAddress()).toList());
+    }
+
+    @Test
+    void aBulkResetOfMarkedUsersWritesTheNewPasswordsOnlyToAnOwnerOnlyFileAndTheReportIsSavedAsCsv(@TempDir Path dir)
+            throws IOException {
+        openWithTable();
+        store.insert(new NewUser("first@example.com", "First", "User", "old-password-1"));
+        store.insert(new NewUser("second@example.com", "Second", "User", "old-password-2"));
+        console.type("r");
+        console.waitFor("2 users (all loaded)");
+        console.type(" ");
+        console.type(" ");
+        console.type("b");
+        console.waitFor("What to do with the users marked (2 marked)?");
+        console.press(KeyType.ReverseTab); // from Cancel to Reset passwords
+        console.press(KeyType.Enter);
+        console.waitFor("Type 2 to reset the password of 2 users:");
+        console.waitFor("never to the screen");
+        Path passwords = dir.resolve("handed-out.csv");
+        console.type("2");
+        console.press(KeyType.Tab);
+        console.press(KeyType.Backspace, 60);
+        console.type(passwords.toString());
+        console.press(KeyType.Tab);
+        console.press(KeyType.Enter);
+        String done = console.waitFor("Reset 2; skipped because changed 0");
+        assertTrue(done.contains("The new passwords are in"), done);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwords)));
+        List<String> lines = Files.readAllLines(passwords);
+        assertEquals(3, lines.size(), lines.toString());
+        for (String line : lines.subList(1, 3)) {
+            String[] cells = line.split(",");
+            assertTrue(store.checkPassword(cells[0], cells[1]), cells[0] + "'s new password works");
+            assertFalse(console.text().contains(cells[1]), "a new password is never on the screen");
+        }
+        assertFalse(store.checkPassword("first@example.com", "old-password-1"), "the old password no longer works");
+
+        Path report = dir.resolve("report.csv");
+        console.press(KeyType.ReverseTab); // from Close to the report's file name
+        console.press(KeyType.Backspace, 60);
+        console.type(report.toString());
+        console.press(KeyType.Tab);
+        console.press(KeyType.Tab); // to Save report
+        console.press(KeyType.Enter);
+        console.waitFor("Saved the report to");
+        assertEquals(List.of("email,outcome,detail", "first@example.com,done,", "second@example.com,done,"),
+                Files.readAllLines(report).stream().sorted().toList());
     }
 
     @Test

@@ -1,10 +1,8 @@
-package dev.userconsole.cli;
+package dev.userconsole.users.output;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.bulk.NewPasswords;
-import dev.userconsole.users.output.CsvCells;
-import dev.userconsole.users.output.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * The one place a bulk reset's new passwords are written: a new file only its owner may read
  * ({@code rw-------}), one {@code email,password} line each, written the moment each password is set.
  */
-final class PasswordFile implements NewPasswords, AutoCloseable {
+public final class PasswordFile implements NewPasswords, AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
 
@@ -27,8 +25,12 @@ final class PasswordFile implements NewPasswords, AutoCloseable {
         this.out = out;
     }
 
-    /** Creates the file, refusing one that exists (it may hold passwords handed out before). */
-    static PasswordFile create(Path file) {
+    /**
+     * Creates the file, refusing one that exists (it may hold passwords handed out before).
+     *
+     * @param named what the user called the file, for the refusals ("--passwords-to", "The passwords file")
+     */
+    public static PasswordFile create(Path file, String named) {
         try {
             Files.createFile(file, PrivateFiles.OWNER_ONLY);
             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
@@ -36,18 +38,18 @@ final class PasswordFile implements NewPasswords, AutoCloseable {
             out.flush();
             return new PasswordFile(file, out);
         } catch (FileAlreadyExistsException e) {
-            throw new ConsoleException(Problem.INVALID_INPUT, "--passwords-to: " + file + " exists already; give a"
+            throw new ConsoleException(Problem.INVALID_INPUT, named + ": " + file + " exists already; give a"
                     + " new file, so that no password handed out before is overwritten. Nothing was changed.");
         } catch (UnsupportedOperationException e) {
-            throw new ConsoleException(Problem.INVALID_INPUT, "--passwords-to: this file system cannot make " + file
+            throw new ConsoleException(Problem.INVALID_INPUT, named + ": this file system cannot make " + file
                     + " private to its owner; write the passwords elsewhere. Nothing was changed.");
         } catch (IOException e) {
-            throw new ConsoleException(Problem.INVALID_INPUT, "--passwords-to: cannot create " + file + " ("
+            throw new ConsoleException(Problem.INVALID_INPUT, named + ": cannot create " + file + " ("
                     + e.getMessage() + "). Nothing was changed.");
         }
     }
 
-    Path path() {
+    public Path path() {
         return file;
     }
 
