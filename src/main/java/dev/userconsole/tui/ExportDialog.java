@@ -12,6 +12,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
 import dev.userconsole.text.ProgressText;
 import dev.userconsole.text.VisibleText;
+import dev.userconsole.users.UserController;
 import dev.userconsole.users.UserExporter;
 import dev.userconsole.users.output.OutputFormat;
 import java.io.IOException;
@@ -20,17 +21,34 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Export users to a new file, with a progress dialog; a cancelled export removes its partial file. */
+/**
+ * Export users (every user, or the marked ones of Read users) to a new file, with a progress dialog; a cancelled
+ * export removes its partial file.
+ */
 final class ExportDialog {
+    /** Which users an export writes. */
+    @FunctionalInterface
+    interface Chosen {
+        UserExporter exporter(UserController users, OutputFormat format, boolean includeHashes);
+    }
+
     private final ConsoleUi ui;
-    private final BasicWindow window = new BasicWindow("Export users");
+    private final BasicWindow window;
+    private final Chosen chosen;
     private final TextBox file = new TextBox(new TerminalSize(50, 1));
     private final CheckBox csv = new CheckBox("CSV (default: JSON Lines, which keeps every value exactly)");
     private final CheckBox hashes = new CheckBox("Include password hashes (the file is then private to you)");
     private final Label error = new Label("");
 
     ExportDialog(ConsoleUi ui) {
+        this(ui, "Export users", (users, format, hashes) -> new UserExporter(users, format, hashes,
+                users.defaultScanSegments()));
+    }
+
+    ExportDialog(ConsoleUi ui, String title, Chosen chosen) {
         this.ui = ui;
+        this.window = new BasicWindow(title);
+        this.chosen = chosen;
         Panel panel = new Panel(new LinearLayout());
         panel.addComponent(new Label("New file to write:"));
         panel.addComponent(file);
@@ -67,8 +85,8 @@ final class ExportDialog {
                 () -> cancelled.set(true));
         ui.closeDialog(window);
         dialog.open();
-        ui.backend().run("Exporting", users -> new UserExporter(users, format, withHashes,
-                users.defaultScanSegments()).exportTo(path, done, cancelled::get), count -> {
+        ui.backend().run("Exporting", users -> chosen.exporter(users, format, withHashes)
+                .exportTo(path, done, cancelled::get), count -> {
                     dialog.close();
                     if (cancelled.get()) {
                         deleteQuietly(path);

@@ -18,6 +18,7 @@ import dev.userconsole.errors.InvalidInputException;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.CapacityUsed;
 import dev.userconsole.users.User;
+import dev.userconsole.users.UserExporter;
 import dev.userconsole.users.UserPage;
 import dev.userconsole.users.query.Query;
 import java.util.ArrayDeque;
@@ -65,6 +66,8 @@ final class UserBrowserView implements View {
             on(Key.ch('u'), "clear the marks", UserBrowserView::clearMarks).helpOnly(),
             on(Key.ch('b'), "act on the marked users: delete, lock, unlock or reset passwords, after a preview",
                     UserBrowserView::actOnMarks).writing().helpOnly(),
+            on(Key.ch('x'), "export the marked users to a new file (CSV or JSON Lines)", UserBrowserView::exportMarks)
+                    .helpOnly(),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
             on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
@@ -230,6 +233,19 @@ final class UserBrowserView implements View {
             marks.clear();
             ui.usersChanged();
         }).chooseFor(marks));
+    }
+
+    private void exportMarks() {
+        if (marks.isEmpty()) {
+            ui.showMessage("Marks", "No user is marked: Space marks the chosen one, * every match of the filter;"
+                    + " the menu's Export writes every user.");
+            return;
+        }
+        List<String> emails = marks.users().stream().map(User::emailAddress).toList();
+        Optional<Query> everyMatch = marks.everyMatch();
+        new ExportDialog(ui, "Export the marked users (" + marks.summary() + ")", (users, format, hashes) ->
+                everyMatch.map(query -> new UserExporter(users, format, hashes, users.defaultScanSegments(), query))
+                        .orElseGet(() -> UserExporter.ofEmails(users, format, hashes, emails))).open();
     }
 
     private void nextSortColumn() {

@@ -349,6 +349,11 @@ public final class UserController implements AutoCloseable {
         return search.listWithHashes(query, segments);
     }
 
+    /** The users with these emails, each read as {@link #find} reads it, with its stored hash; those missing are left out. */
+    public Stream<StoredUser> findWithHashes(List<String> emails) {
+        return emails.stream().map(this::findItem).flatMap(Optional::stream).map(StoredUser::of);
+    }
+
     /**
      * One page of at most {@code limit} users, starting after {@code after} (or at the beginning when empty):
      * for browsing a table of any size without reading all of it.

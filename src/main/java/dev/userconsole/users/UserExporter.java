@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -28,6 +29,7 @@ public final class UserExporter {
     private final boolean includeHashes;
     private final int segments;
     private final Query query;
+    private final List<String> emails;
 
     public UserExporter(UserController users, OutputFormat format, boolean includeHashes, int segments) {
         this(users, format, includeHashes, segments, Query.ALL);
@@ -35,6 +37,17 @@ public final class UserExporter {
 
     /** @param query which users: those it keeps */
     public UserExporter(UserController users, OutputFormat format, boolean includeHashes, int segments, Query query) {
+        this(users, format, includeHashes, segments, query, null);
+    }
+
+    /** The users with these emails, each looked up by its key (no scan); those missing are left out. */
+    public static UserExporter ofEmails(UserController users, OutputFormat format, boolean includeHashes,
+                                        List<String> emails) {
+        return new UserExporter(users, format, includeHashes, 1, Query.ALL, List.copyOf(emails));
+    }
+
+    private UserExporter(UserController users, OutputFormat format, boolean includeHashes, int segments, Query query,
+                         List<String> emails) {
         if (format != OutputFormat.CSV && format != OutputFormat.JSONL) {
             throw new ConsoleException(Problem.INVALID_INPUT, "Export writes csv or jsonl.");
         }
@@ -43,12 +56,13 @@ public final class UserExporter {
         this.includeHashes = includeHashes;
         this.segments = segments;
         this.query = query;
+        this.emails = emails;
     }
 
     /** Writes to {@code out}; returns the number of users written, or stops early when cancelled. */
     public long export(PrintWriter out, AtomicLong done, BooleanSupplier cancelled) {
         UserWriter writer = format.exportWriter(out, includeHashes);
-        try (Stream<?> all = includeHashes ? users.listWithHashes(query, segments) : users.list(query, segments)) {
+        try (Stream<?> all = source()) {
             for (Iterator<?> it = all.iterator(); it.hasNext() && !cancelled.getAsBoolean(); done.incrementAndGet()) {
                 Object next = it.next();
                 if (next instanceof StoredUser stored) {
@@ -61,6 +75,14 @@ public final class UserExporter {
         writer.finish();
         out.flush();
         return done.get();
+    }
+
+    private Stream<?> source() {
+        if (emails != null) {
+            Stream<StoredUser> found = users.findWithHashes(emails);
+            return includeHashes ? found : found.map(StoredUser::user);
+        }
+        return includeHashes ? users.listWithHashes(query, segments) : users.list(query, segments);
     }
 
     /** Creates {@code file} (which must not exist) and exports into it. */

@@ -69,8 +69,7 @@ final class UserSearch {
         Optional<String> address = query.exactEmail();
         Stream<Map<String, AttributeValue>> items = address.isPresent() ? lookUp(address.get()).stream()
                 : scan.items(filtered(ScanRequest.builder().tableName(table), query, Map.of()), segments);
-        return items.filter(query::matches)
-                .map(item -> new StoredUser(User.fromItem(item), User.string(item, User.PASSWORD)));
+        return items.filter(query::matches).map(StoredUser::of);
     }
 
     /**

@@ -629,6 +629,51 @@ class ConsoleUiTest {
     }
 
     @Test
+    void theMarkedUsersAreExportedByKeyAndEveryMatchOfAFilterByItsQuery(@TempDir Path dir) throws IOException {
+        store.createTable(false);
+        seed(12);
+        open(100, 30);
+        console.type("r");
+        console.waitFor("12 users (all loaded)");
+        console.type(" ");
+        console.press(KeyType.ArrowDown);
+        console.type(" ");
+        console.waitFor("2 marked (b acts on them)");
+        Path marked = dir.resolve("marked.jsonl");
+        console.type("x");
+        console.waitFor("Export the marked users (2 marked)");
+        console.type(marked.toString());
+        console.press(KeyType.Tab, 3); // past both boxes to Export
+        console.press(KeyType.Enter);
+        console.waitFor("Exported 2 users to " + marked);
+        List<String> lines = Files.readAllLines(marked);
+        assertEquals(2, lines.size(), lines.toString());
+        String shown = console.text();
+        assertTrue(lines.stream().allMatch(line -> shown.contains("* " + line.replaceAll(".*\"emailAddress\":\"([^\"]+)\".*", "$1"))),
+                "exactly the two marked rows: " + lines + "\n" + shown);
+        console.press(KeyType.Enter);
+
+        console.type("/");
+        console.type("user01");
+        console.waitFor("2 matches in 12 users");
+        console.press(KeyType.Enter);
+        console.type("*");
+        console.waitFor("every match marked");
+        Path matches = dir.resolve("matches.csv");
+        console.type("x");
+        console.waitFor("Export the marked users (every match marked)");
+        console.type(matches.toString());
+        console.press(KeyType.Tab);
+        console.type(" "); // CSV
+        console.press(KeyType.Tab, 2);
+        console.press(KeyType.Enter);
+        console.waitFor("Exported 2 users to " + matches);
+        List<String> rows = Files.readAllLines(matches);
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(1).startsWith("user01") && rows.get(2).startsWith("user01"), rows.toString());
+    }
+
+    @Test
     void aRunningImportCanBeCancelledAndKeepsWhatItWrote() throws IOException {
         openWithTable();
         Path csv = Files.createTempFile("console-cancel", ".csv");
