@@ -21,6 +21,7 @@ import dev.userconsole.users.bulk.BulkAction;
 import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.bulk.BulkReport;
 import dev.userconsole.users.bulk.BulkRunner;
+import dev.userconsole.users.bulk.PlannedItems;
 import dev.userconsole.users.bulk.NewPasswords;
 import dev.userconsole.users.backup.RestoreReport;
 import dev.userconsole.users.backup.TableBackup;
@@ -43,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -541,8 +543,10 @@ public final class UserController implements AutoCloseable {
             return new BulkPlan(action, "deleted users, filter " + query.text(),
                     newestOfEach(trash.entries(trashScan, query)), List.of());
         }
-        try (Stream<User> users = list(query, defaultScanSegments())) {
-            return new BulkPlan(action, "filter " + query.text(), users.toList(), List.of());
+        try (Stream<Map<String, AttributeValue>> items = search.items(query, defaultScanSegments())) {
+            List<Map<String, AttributeValue>> read = items.toList();
+            return new BulkPlan(action, "filter " + query.text(), read.stream().map(User::fromItem).toList(), List.of(),
+                    PlannedItems.of(read, User.EMAIL));
         }
     }
 
@@ -551,17 +555,19 @@ public final class UserController implements AutoCloseable {
         if (action == BulkAction.UNDELETE) {
             return trashPlan(selection, emails);
         }
-        Map<String, User> found = new LinkedHashMap<>();
+        Map<String, Map<String, AttributeValue>> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String email : emails) {
-            Optional<User> user = find(email);
-            if (user.isPresent()) {
-                found.putIfAbsent(user.get().emailAddress(), user.get());
+            Optional<Map<String, AttributeValue>> item = findItem(email);
+            if (item.isPresent()) {
+                found.putIfAbsent(item.get().get(User.EMAIL).s(), item.get());
             } else {
                 missing.add(email);
             }
         }
-        return new BulkPlan(action, selection, List.copyOf(found.values()), List.copyOf(missing));
+        List<Map<String, AttributeValue>> read = List.copyOf(found.values());
+        return new BulkPlan(action, selection, read.stream().map(User::fromItem).toList(), List.copyOf(missing),
+                PlannedItems.of(read, User.EMAIL));
     }
 
     /** The deleted users with these emails (as typed or normalised), from one read of the trash. */
@@ -596,8 +602,8 @@ public final class UserController implements AutoCloseable {
         BulkRunner.UserWrite write = switch (plan.action()) {
             case DELETE -> this::delete;
             case DELETE_PERMANENTLY -> this::deletePermanently;
-            case LOCK -> loaded -> lock(loaded, lockReason);
-            case UNLOCK -> this::unlock;
+            case LOCK -> loaded -> lockAsPlanned(loaded, lockReason, plan.items());
+            case UNLOCK -> loaded -> unlockAsPlanned(loaded, plan.items());
             case UNDELETE -> deleted -> undelete(deleted.emailAddress());
             case RESET_PASSWORD -> throw new IllegalArgumentException("a password reset needs runBulkReset");
         };
@@ -625,6 +631,36 @@ public final class UserController implements AutoCloseable {
         BulkRunner runner = new BulkRunner(BULK_WRITERS, pacers.writes());
         return guard.runRows(plan.action().summary(), rows -> runner.run(plan, write, done, cancelled),
                 BulkReport::auditSummary);
+    }
+
+    /**
+     * A bulk lock of the user as the plan read it, conditional on that version and that hash, so it needs no
+     * second read. Refused, it is tried once more on a strongly consistent read, which tells a user locked
+     * meanwhile (unchanged) from one changed (refused) and a scan's stale copy from a change.
+     */
+    private Written lockAsPlanned(User loaded, String reason, PlannedItems planned) {
+        String why = UserValidator.lockReason(reason);
+        return guard.run(WriteAction.LOCK, loaded.emailAddress(), AccountLocks.FIELDS, () -> asPlanned(loaded, planned,
+                stored -> locks.lock(why, stored, loaded)));
+    }
+
+    private Written unlockAsPlanned(User loaded, PlannedItems planned) {
+        return guard.run(WriteAction.UNLOCK, loaded.emailAddress(), AccountLocks.FIELDS, () -> asPlanned(loaded, planned,
+                stored -> locks.unlock(stored, loaded)));
+    }
+
+    private Written asPlanned(User loaded, PlannedItems planned, Function<Map<String, AttributeValue>, Written> write) {
+        Optional<Map<String, AttributeValue>> read = planned.item(loaded.emailAddress());
+        if (read.isPresent()) {
+            try {
+                return write.apply(read.get());
+            } catch (ConsoleException e) {
+                if (e.problem() != Problem.CHANGED_BY_SOMEONE_ELSE) {
+                    throw e;
+                }
+            }
+        }
+        return write.apply(storedForWrite(loaded));
     }
 
     /** Removes the lock prefix and the lock attributes: the old password works again. */

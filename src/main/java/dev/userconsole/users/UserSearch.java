@@ -58,10 +58,15 @@ final class UserSearch {
 
     /** Every user the query keeps; order is not kept across segments. */
     Stream<User> list(Query query, int segments) {
+        return items(query, segments).map(User::fromItem);
+    }
+
+    /** The items (the attributes users are shown with, and the password) of every user the query keeps. */
+    Stream<Map<String, AttributeValue>> items(Query query, int segments) {
         Optional<String> address = query.exactEmail();
         Stream<Map<String, AttributeValue>> items = address.isPresent() ? lookUp(address.get()).stream()
                 : scan.items(request(query, 0), segments);
-        return items.filter(query::matches).map(User::fromItem);
+        return items.filter(query::matches);
     }
 
     /** Every user the query keeps, with the stored hash: for an export with hashes. */

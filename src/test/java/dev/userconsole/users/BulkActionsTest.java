@@ -58,6 +58,7 @@ class BulkActionsTest {
             seed(users, raw, table);
             BulkPlan plan = users.planBulk(BulkAction.LOCK, Query.parse("domain:corp.example"));
             assertEquals(USERS, plan.count());
+            assertFalse(plan.toString().contains("$2"), "the plan keeps the items it read, never showing a hash");
             users.update("user3@corp.example", new UserChanges("Renamed", null, null));
             users.delete("user4@corp.example");
             users.lock("user5@corp.example", "already");

@@ -140,9 +140,12 @@ class ThrottlingTest {
         BulkPlan plan = users.planBulk(BulkAction.LOCK, Query.parse("last:needle"));
         assertEquals(USERS / 10, plan.count());
         ThrottlingProxy.Bucket writes = proxy.writes(table);
+        double readBefore = proxy.reads(table).granted();
         BulkReport report = users.runBulk(plan, "throttling test", new AtomicLong(), () -> false);
         System.out.println("throttling: bulk lock " + report.summary() + ", " + writes.throttled() + " throttled");
         assertTrue(report.allDone(), report.summary());
+        assertEquals(0, proxy.reads(table).granted() - readBefore, 0.0,
+                "each user is written as the plan read it, with no second read");
         assertEquals(USERS / 10, raw.scanPaginator(b -> b.tableName(table)).items().stream()
                 .filter(item -> item.get(User.PASSWORD).s().startsWith("!")).count());
     }

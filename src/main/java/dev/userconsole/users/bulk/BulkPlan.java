@@ -10,8 +10,14 @@ import java.util.List;
  * version the write is conditional on), and the emails asked for that no user has.
  *
  * @param selection what chose the users: "filter domain:corp.example", "emails from list.txt"
+ * @param items     the items the users were read from, for writes that need nothing more (the controller's)
  */
-public record BulkPlan(BulkAction action, String selection, List<User> users, List<String> missing) {
+public record BulkPlan(BulkAction action, String selection, List<User> users, List<String> missing,
+                       PlannedItems items) {
+
+    public BulkPlan(BulkAction action, String selection, List<User> users, List<String> missing) {
+        this(action, selection, users, missing, PlannedItems.NONE);
+    }
 
     public int count() {
         return users.size();
