@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: every figure is measured against a baseline in the same run (these machines are noisy;
 # only ratios are stable). Writes bench/results.md. Sizes can be lowered for a quick look:
-#   BENCH_BIG=20000 BENCH_SMALL=2000 BENCH_PLAIN_IMPORT=500 scripts/bench.sh
+#   BENCH_BIG=20000 BENCH_SMALL=2000 BENCH_PLAIN_IMPORT=500 BENCH_HUGE=100000 scripts/bench.sh
 # BENCH_ONLY=startup runs only the start-up and memory figures and prints them (results.md is left alone).
 set -uo pipefail
 
@@ -10,6 +10,7 @@ cd "$ROOT"
 BIG="${BENCH_BIG:-100000}"
 SMALL="${BENCH_SMALL:-10000}"
 PLAIN_IMPORT="${BENCH_PLAIN_IMPORT:-10000}"
+HUGE="${BENCH_HUGE:-1000000}"
 RUNS="${BENCH_RUNS:-3}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/user-console-bench.XXXXXX")"
 RESULTS="$ROOT/bench/results.md"
@@ -100,6 +101,11 @@ CP="$JAR:$ROOT/target/test-classes" # the jar's manifest names its libraries
 java -Xmx1g -Dbench.big="$BIG" -Dbench.small="$SMALL" -Dbench.plainImport="$PLAIN_IMPORT" -Dbench.runs=3 -Dbench.serverPid="$SERVER_PID" \
   -Dorg.slf4j.simpleLogger.logFile="$WORK/bench.log" \
   -cp "$CP" dev.userconsole.bench.Bench "$EP" seed list browser import throttled | tee -a "$ROWS"
+
+echo "== 4b. many users at once on $HUGE users: Read users, marking every match, a bulk lock (own JVM)"
+java -Xmx1g -Dbench.small="$SMALL" -Dbench.huge="$HUGE" -Dbench.runs=3 -Dbench.scrollSeconds=3600 \
+  -Dorg.slf4j.simpleLogger.logFile="$WORK/bench-scale.log" \
+  -cp "$CP" dev.userconsole.bench.Bench "$EP" scale | tee -a "$ROWS"
 
 echo "== 2b. listing from the shell: the program's CLI against the AWS CLI"
 for _ in 1 2 3; do

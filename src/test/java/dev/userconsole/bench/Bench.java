@@ -45,9 +45,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -60,11 +62,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * The in-JVM benchmarks of scripts/bench.sh. Each prints Markdown table rows: what, the program's
  * figure, the baseline's figure measured in the same run, the ratio, and the goal.
  *
- * <p>Usage: Bench ENDPOINT SECTION... with sections seed, list, browser, import, throttled.
+ * <p>Usage: Bench ENDPOINT SECTION... with sections seed, list, browser, import, throttled, scale (after seed).
  */
 public final class Bench {
     private static final String HASH = "$2a$10$ykIB146pc6J/gHogeOAlyu.fTkFHFuL9Do1F.l7StM0iCwLpbHi82";
-    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int BIG = Integer.getInteger("bench.big", 100_000);
     private static final int SMALL = Integer.getInteger("bench.small", 10_000);
     private static final int PLAIN_IMPORT = Integer.getInteger("bench.plainImport", 10_000);
@@ -84,6 +86,7 @@ public final class Bench {
                 case "browser" -> bench.browser();
                 case "import" -> bench.importUsers();
                 case "throttled" -> bench.throttled();
+                case "scale" -> bench.scale();
                 default -> throw new IllegalArgumentException(section);
             }
         }
@@ -155,9 +158,15 @@ public final class Bench {
 
     /** The plain BatchWriteItem loop: 25 items per call, unprocessed items sent again. */
     static void batchWriteRange(DynamoDbClient client, String table, String prefix, int from, int to) {
+        batchWriteRange(client, table, i -> item(prefix, i), from, to);
+    }
+
+    /** The same loop of the items {@code item} makes for each index. */
+    static void batchWriteRange(DynamoDbClient client, String table, IntFunction<Map<String, AttributeValue>> item,
+                                int from, int to) {
         List<WriteRequest> batch = new ArrayList<>(25);
         for (int i = from; i < to; i++) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(prefix, i)).build()).build());
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item.apply(i)).build()).build());
             if (batch.size() == 25 || i == to - 1) {
                 Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
                 while (!pending.isEmpty()) {
@@ -290,6 +299,36 @@ public final class Bench {
 
     static String fmt(double value) {
         return String.format("%.2f", value);
+    }
+
+    // ---- scale ---------------------------------------------------------------------------------------
+
+    /** Read users and bulk work on {@link Scale#HUGE} users: the browser against the small table, the rest raw. */
+    private void scale() throws Exception {
+        try (UserController marking = UserController.open(settings(Scale.table(Scale.MARK_USERS), 10));
+             DynamoDbClient client = plainClient()) {
+            Scale.seed(marking, client, Scale.MARK_USERS);
+            Scale.markEveryMatch(marking, client);
+        }
+        try (UserController users = UserController.open(settings(Scale.table(), 10)); DynamoDbClient client = plainClient()) {
+            Scale.seed(users, client, Scale.HUGE);
+            browse("Bench" + SMALL, SMALL); // warms up the screens: the first browse in a JVM is the slowest
+            double[] small = browse("Bench" + SMALL, SMALL);
+            double[] huge = browse(Scale.table(), Scale.HUGE);
+            row("User browser on " + Scale.HUGE + " users: first screenful (ms)", fmt(huge[0]), fmt(small[0]) + " (on "
+                    + SMALL + ")", fmt(huge[0] / small[0]) + "x", "<= 300 ms");
+            row("User browser: heap after scrolling to the end of " + Scale.HUGE + " users (MB)", fmt(huge[1]),
+                    fmt(small[1]) + " (" + SMALL + ")", fmt(huge[1] / small[1]) + "x", "flat: no growth with the"
+                            + " table (" + (Scale.HUGE / SMALL) + "x rows)");
+            try (DynamoDbClient likeTheProgram = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(5)))
+                    .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                            .apiCallAttemptTimeout(Duration.ofSeconds(5)).apiCallTimeout(Duration.ofSeconds(60)))
+                    .build()) {
+                Scale.bulkLock(users, client, likeTheProgram);
+            }
+        }
     }
 
     // ---- browser -------------------------------------------------------------------------------------
