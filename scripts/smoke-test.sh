@@ -124,6 +124,11 @@ if [[ "$OUT" == "user-console "* ]] && [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1
 else
   fail "unexpected output: $OUT $ERR"
 fi
+if [[ "$OUT" =~ ^user-console\ [0-9][0-9.]*\ \(commit\ ([0-9a-f]{7,}|unknown),\ built\ 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\)$ ]]; then
+  pass "--version names the version, the commit and the build date"
+else
+  fail "--version printed: $OUT"
+fi
 USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
 if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
   pass "USER_CONSOLE_CDS=0 starts without the archive"
