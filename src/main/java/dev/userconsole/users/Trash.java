@@ -9,12 +9,16 @@ import dev.userconsole.store.UserTable;
 import dev.userconsole.text.VisibleText;
 import dev.userconsole.users.audit.AuditLog;
 import dev.userconsole.users.backup.SameItem;
+import dev.userconsole.users.bulk.BulkAction;
+import dev.userconsole.users.bulk.BulkPlan;
 import dev.userconsole.users.health.VersionCondition;
 import dev.userconsole.users.query.Query;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -197,6 +201,35 @@ final class Trash {
     /** Every deleted user the trash keeps, newest first; never a hash. */
     List<TrashEntry> entries(ParallelScan scan) {
         return entries(scan, Query.ALL);
+    }
+
+    /** A bulk undelete of the deleted users the query keeps: the newest deletion of each email. */
+    BulkPlan plan(ParallelScan scan, Query query) {
+        return new BulkPlan(BulkAction.UNDELETE, "deleted users, filter " + query.text(),
+                List.copyOf(newestOfEach(entries(scan, query)).values()), List.of());
+    }
+
+    /** A bulk undelete of the deleted users with these emails (as typed or normalised), from one read of the trash. */
+    BulkPlan plan(ParallelScan scan, String selection, List<String> emails) {
+        Map<String, User> deleted = newestOfEach(entries(scan));
+        Map<String, User> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String email : emails) {
+            User user = deleted.getOrDefault(email, deleted.get(UserValidator.normalisedKey(email)));
+            if (user == null) {
+                missing.add(email);
+            } else {
+                found.putIfAbsent(user.emailAddress(), user);
+            }
+        }
+        return new BulkPlan(BulkAction.UNDELETE, selection, List.copyOf(found.values()), List.copyOf(missing));
+    }
+
+    /** Undelete restores the newest deletion of an email: one user an email, by stored email, newest first. */
+    private static Map<String, User> newestOfEach(List<TrashEntry> newestFirst) {
+        Map<String, User> newest = new LinkedHashMap<>();
+        newestFirst.forEach(entry -> newest.putIfAbsent(entry.user().emailAddress(), entry.user()));
+        return newest;
     }
 
     /** The deleted users the query keeps (tested on each user as it was when deleted), newest first. */

@@ -540,20 +540,19 @@ public final class UserController implements AutoCloseable {
     /** The users a query keeps, read now: what a bulk action will act on, each in the version read. */
     public BulkPlan planBulk(BulkAction action, Query query) {
         if (action == BulkAction.UNDELETE) {
-            return new BulkPlan(action, "deleted users, filter " + query.text(),
-                    newestOfEach(trash.entries(trashScan, query)), List.of());
+            return trash.plan(trashScan, query);
         }
         try (Stream<Map<String, AttributeValue>> items = search.items(query, defaultScanSegments())) {
             List<Map<String, AttributeValue>> read = items.toList();
             return new BulkPlan(action, "filter " + query.text(), read.stream().map(User::fromItem).toList(), List.of(),
-                    PlannedItems.of(read, User.EMAIL));
+                    PlannedItems.of(read));
         }
     }
 
     /** The users with these emails (each found as {@link #find} finds it), read now; the others are missing. */
     public BulkPlan planBulk(BulkAction action, String selection, List<String> emails) {
         if (action == BulkAction.UNDELETE) {
-            return trashPlan(selection, emails);
+            return trash.plan(trashScan, selection, emails);
         }
         Map<String, Map<String, AttributeValue>> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -567,31 +566,7 @@ public final class UserController implements AutoCloseable {
         }
         List<Map<String, AttributeValue>> read = List.copyOf(found.values());
         return new BulkPlan(action, selection, read.stream().map(User::fromItem).toList(), List.copyOf(missing),
-                PlannedItems.of(read, User.EMAIL));
-    }
-
-    /** The deleted users with these emails (as typed or normalised), from one read of the trash. */
-    private BulkPlan trashPlan(String selection, List<String> emails) {
-        Map<String, User> deleted = new LinkedHashMap<>();
-        newestOfEach(trash.entries(trashScan)).forEach(user -> deleted.put(user.emailAddress(), user));
-        Map<String, User> found = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String email : emails) {
-            User user = deleted.getOrDefault(email, deleted.get(UserValidator.normalisedKey(email)));
-            if (user == null) {
-                missing.add(email);
-            } else {
-                found.putIfAbsent(user.emailAddress(), user);
-            }
-        }
-        return new BulkPlan(BulkAction.UNDELETE, selection, List.copyOf(found.values()), List.copyOf(missing));
-    }
-
-    /** Undelete restores the newest deletion of an email: one user an email, newest first. */
-    private static List<User> newestOfEach(List<TrashEntry> newestFirst) {
-        Map<String, User> newest = new LinkedHashMap<>();
-        newestFirst.forEach(entry -> newest.putIfAbsent(entry.user().emailAddress(), entry.user()));
-        return List.copyOf(newest.values());
+                PlannedItems.of(read));
     }
 
     /**

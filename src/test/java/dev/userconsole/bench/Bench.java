@@ -291,7 +291,7 @@ public final class Bench {
         check(count, BIG);
     }
 
-    private static void check(long count, long expected) {
+    static void check(long count, long expected) {
         if (count != expected) {
             throw new IllegalStateException("read " + count + " users, expected " + expected);
         }

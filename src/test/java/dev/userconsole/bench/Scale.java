@@ -1,5 +1,6 @@
 package dev.userconsole.bench;
 
+import static dev.userconsole.bench.Bench.check;
 import static dev.userconsole.bench.Bench.fmt;
 import static dev.userconsole.bench.Bench.median;
 import static dev.userconsole.bench.Bench.row;
@@ -224,12 +225,6 @@ final class Scale {
             writes.forEach(Scale::await);
         } finally {
             pool.shutdown();
-        }
-    }
-
-    private static void check(long count, long expected) {
-        if (count != expected) {
-            throw new IllegalStateException("found " + count + " users, expected " + expected);
         }
     }
 }

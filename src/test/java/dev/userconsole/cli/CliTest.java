@@ -532,6 +532,7 @@ class CliTest {
         Result readOnly = withEnv(Map.of("READ_ONLY", "true"), "", "undelete", "--filter", "alice", "--yes",
                 "--expect", "0");
         assertEquals(1, readOnly.exitCode(), readOnly.err());
+        assertTrue(readOnly.err().contains("Read-only mode"), readOnly.err());
     }
 
     @Test

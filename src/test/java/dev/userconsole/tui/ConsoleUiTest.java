@@ -628,6 +628,20 @@ class ConsoleUiTest {
         assertEquals(2, Files.readAllLines(out).stream().filter(l -> l.contains("\"passwordHash\":\"$2a$")).count());
     }
 
+    /** x on the marks, the file typed, CSV ticked or not, Export; waits until 2 users are written. */
+    private void exportMarks(String marks, Path file, boolean csv) {
+        console.type("x");
+        console.waitFor("Export the marked users (" + marks + ")");
+        console.type(file.toString());
+        console.press(KeyType.Tab);
+        if (csv) {
+            console.type(" ");
+        }
+        console.press(KeyType.Tab, 2); // past the hashes box to Export
+        console.press(KeyType.Enter);
+        console.waitFor("Exported 2 users to " + file);
+    }
+
     @Test
     void theMarkedUsersAreExportedByKeyAndEveryMatchOfAFilterByItsQuery(@TempDir Path dir) throws IOException {
         store.createTable(false);
@@ -640,12 +654,7 @@ class ConsoleUiTest {
         console.type(" ");
         console.waitFor("2 marked (b acts on them)");
         Path marked = dir.resolve("marked.jsonl");
-        console.type("x");
-        console.waitFor("Export the marked users (2 marked)");
-        console.type(marked.toString());
-        console.press(KeyType.Tab, 3); // past both boxes to Export
-        console.press(KeyType.Enter);
-        console.waitFor("Exported 2 users to " + marked);
+        exportMarks("2 marked", marked, false);
         List<String> lines = Files.readAllLines(marked);
         assertEquals(2, lines.size(), lines.toString());
         String shown = console.text();
@@ -660,14 +669,7 @@ class ConsoleUiTest {
         console.type("*");
         console.waitFor("every match marked");
         Path matches = dir.resolve("matches.csv");
-        console.type("x");
-        console.waitFor("Export the marked users (every match marked)");
-        console.type(matches.toString());
-        console.press(KeyType.Tab);
-        console.type(" "); // CSV
-        console.press(KeyType.Tab, 2);
-        console.press(KeyType.Enter);
-        console.waitFor("Exported 2 users to " + matches);
+        exportMarks("every match marked", matches, true);
         List<String> rows = Files.readAllLines(matches);
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(1).startsWith("user01") && rows.get(2).startsWith("user01"), rows.toString());

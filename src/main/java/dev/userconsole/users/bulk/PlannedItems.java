@@ -1,5 +1,6 @@
 package dev.userconsole.users.bulk;
 
+import dev.userconsole.users.User;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,10 @@ public final class PlannedItems {
     }
 
     /** Keyed by each item's {@code emailAddress} as stored. */
-    public static PlannedItems of(List<Map<String, AttributeValue>> items, String keyAttribute) {
+    public static PlannedItems of(List<Map<String, AttributeValue>> items) {
         Map<String, Map<String, AttributeValue>> byEmail = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
-            byEmail.putIfAbsent(item.get(keyAttribute).s(), item);
+            byEmail.putIfAbsent(item.get(User.EMAIL).s(), item);
         }
         return new PlannedItems(Map.copyOf(byEmail));
     }
