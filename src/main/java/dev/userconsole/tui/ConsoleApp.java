@@ -59,7 +59,7 @@ public final class ConsoleApp {
                     .createTerminal();
             screen = new TerminalScreen(term);
             screen.startScreen();
-            runOn(screen, settings, switchboard, warnings, connection, mfa);
+            runOn(screen, settings, switchboard, warnings, connection, mfa, new Osc52Clipboard(terminal));
             return 0;
         } catch (IOException | RuntimeException e) {
             log().error("The console stopped on an error", e);
@@ -96,11 +96,12 @@ public final class ConsoleApp {
     /** The console on a started screen, until the user quits; the caller stops the screen. */
     public static void runOn(Screen screen, Settings settings) throws IOException {
         MfaDialog mfa = new MfaDialog();
-        runOn(screen, settings, null, List.of(), connectEarly(settings, mfa), mfa);
+        runOn(screen, settings, null, List.of(), connectEarly(settings, mfa), mfa, null);
     }
 
     private static void runOn(Screen screen, Settings settings, Switchboard switchboard, List<String> warnings,
-                              Supplier<UserController> opener, MfaDialog mfa) throws IOException {
+                              Supplier<UserController> opener, MfaDialog mfa, Clipboard clipboard)
+            throws IOException {
         MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
         if (System.getenv("NO_COLOR") != null) {
             gui.setTheme(monochrome());
@@ -109,6 +110,7 @@ public final class ConsoleApp {
                 settings.target() instanceof Target.Embedded, settings.readOnly(), () -> { });
         mfa.attach(ui);
         ui.askMfaCodesWith(mfa);
+        ui.copyWith(clipboard);
         if (switchboard != null) {
             ui.enableSwitching(switchboard, settings);
         }

@@ -67,6 +67,10 @@ public final class ConsoleUi {
     private final Label busyLabel = new Label("");
     private final Panel content = new Panel(new BorderLayout());
     private final Deque<String> hintStack = new ArrayDeque<>();
+    /** What the footer says when no note covers it: the screen's or dialog's keys. */
+    private String hints = "";
+    /** Where {@code y} copies to; {@code null} off a real terminal (tests, the start-up training). */
+    private Clipboard clipboard;
     private final List<Runnable> tickTasks = new ArrayList<>();
     private final Runnable onQuit;
     private boolean readOnly;
@@ -130,6 +134,7 @@ public final class ConsoleUi {
         main.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window window, KeyStroke key, AtomicBoolean deliver) {
+                hintsLabel.setText(hints); // a note lasts until the next key
                 if (handleGlobalKey(key) || (view != null && view.onKey(key))) {
                     deliver.set(false);
                 }
@@ -225,7 +230,18 @@ public final class ConsoleUi {
     /** The footer: the screen's or dialog's hints, then the global ones. */
     void setHints(String hints) {
         String global = KEYS.hints(this, readOnly);
-        hintsLabel.setText(" " + (hints.isEmpty() ? global : hints + "  " + global));
+        showHints(" " + (hints.isEmpty() ? global : hints + "  " + global));
+    }
+
+    private void showHints(String text) {
+        hints = text;
+        hintsLabel.setText(text);
+    }
+
+    /** Says {@code text} in the footer, printable and cut to the width, in place of the keys until the next key. */
+    void note(String text) {
+        String fitted = VisibleText.fit(VisibleText.forScreen(text), Math.max(1, width() - 2));
+        hintsLabel.setText(" " + fitted.stripTrailing());
     }
 
     /**
@@ -247,7 +263,7 @@ public final class ConsoleUi {
                 }
             }
         });
-        hintStack.push(hintsLabel.getText());
+        hintStack.push(hints);
         setHints(keys.hints(target, readOnly));
         gui.addWindow(dialog);
         gui.setActiveWindow(dialog);
@@ -259,7 +275,7 @@ public final class ConsoleUi {
             if (hintStack.isEmpty()) {
                 setHints(view.hints());
             } else {
-                hintsLabel.setText(hintStack.pop());
+                showHints(hintStack.pop());
             }
         }
     }
@@ -306,6 +322,27 @@ public final class ConsoleUi {
         } else {
             new SwitchDialog(this, switchboard).open();
         }
+    }
+
+    /** Where {@code y} copies to: the real terminal's clipboard, through OSC 52. */
+    void copyWith(Clipboard clipboard) {
+        this.clipboard = clipboard;
+    }
+
+    /** Puts {@code text} exactly on the administrator's clipboard and says so in the footer, shown printable. */
+    void copy(String text) {
+        if (clipboard == null) {
+            note("Nothing copied: there is no terminal to reach a clipboard through here.");
+            return;
+        }
+        try {
+            clipboard.copy(text);
+        } catch (IOException e) {
+            log().warn("Could not write the clipboard's escape sequence to the terminal", e);
+            note("Nothing copied: the terminal could not be written to.");
+            return;
+        }
+        note("Copied " + text + " to your clipboard (OSC 52, if your terminal allows it)");
     }
 
     /** Who a connection switched to asks for an MFA code (the console's dialog). */

@@ -58,6 +58,8 @@ final class UserBrowserView implements View {
                     UserBrowserView::actOnMarks).writing().helpOnly(),
             on(Key.ch('x'), "export the marked users to a new file (CSV or JSON Lines)", UserBrowserView::exportMarks)
                     .helpOnly(),
+            on(Key.ch('y'), "copy the chosen user's email to your clipboard (OSC 52, through SSH too)",
+                    UserBrowserView::copyEmail).helpOnly(),
             on(Key.ch('s'), "sort by the next column", UserBrowserView::nextSortColumn).brief("sort"),
             on(Key.ch('S'), "reverse the order", UserBrowserView::reverseOrder).helpOnly(),
             on(Key.ch('r'), "reload from the database", UserBrowserView::reload).brief("reload"),
@@ -216,6 +218,12 @@ final class UserBrowserView implements View {
         new ExportDialog(ui, "Export the marked users (" + marks.summary() + ")", (users, format, hashes) ->
                 everyMatch.map(query -> new UserExporter(users, format, hashes, users.defaultScanSegments(), query))
                         .orElseGet(() -> UserExporter.ofEmails(users, format, hashes, emails))).open();
+    }
+
+    /** The chosen user's email exactly as stored (never more of the user) onto the administrator's clipboard. */
+    private void copyEmail() {
+        model.at(table.getSelectedRow()).ifPresentOrElse(user -> ui.copy(user.emailAddress()),
+                () -> ui.note("No user is chosen: nothing to copy."));
     }
 
     private void nextSortColumn() {

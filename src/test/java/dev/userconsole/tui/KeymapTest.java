@@ -169,6 +169,6 @@ class KeymapTest {
     }
 
     private String footer() {
-        return console.text().lines().reduce((a, b) -> b).orElse("");
+        return console.footer();
     }
 }

@@ -178,6 +178,11 @@ final class VirtualConsole implements AutoCloseable {
         return out.toString();
     }
 
+    /** The last line: the footer, with the keys or a note. */
+    String footer() {
+        return text().lines().reduce((a, b) -> b).orElse("");
+    }
+
     /** The screen line that contains {@code text}. */
     String lineWith(String text) {
         return text().lines().filter(l -> l.contains(text)).findFirst()
