@@ -272,6 +272,30 @@ locale_pass() {
 TABLE="E2E_locale"
 locale_pass
 
+echo "== y copies the chosen email to the clipboard (OSC 52, tmux with set-clipboard on)"
+# tmux makes a paste buffer of an OSC 52 it accepts; its default (external) ignores applications'
+clipboard_pass() {
+  local email='zoë.clip@example.com' copied code
+  TABLE="E2E_clipboard"
+  cli create-table >/dev/null 2>&1
+  # stored raw, as another tool would: insert takes ASCII addresses only
+  code="$(put_raw_item '{"emailAddress":{"S":"zo\u00eb.clip@example.com"},"firstName":{"S":"Zo\u00eb"},"password":{"S":"$2a$10$e2eHashNotToBeCopied"}}')"
+  [ "$code" = 200 ] || { fail "storing the clipboard's user answered HTTP $code"; return; }
+  open_console 80 24 xterm-256color
+  tm set-option -g set-clipboard on # this test's own tmux server only
+  wait_for "Table $TABLE: ACTIVE" 60 || return
+  keys r
+  wait_for "1 user (all loaded)" 20 || return
+  keys y
+  wait_for "Copied $email to your clipboard" 10 || return
+  copied="$(tm show-buffer 2>&1)"
+  if [ "$copied" = "$email" ]; then pass "tmux's paste buffer holds exactly $email"
+  else fail "tmux's paste buffer holds '$copied', not $email"; fi
+  keys Escape
+  wait_for "Insert user" && quit_and_check_terminal
+}
+clipboard_pass
+
 echo "== other terminals, NO_COLOR"
 TABLE="E2E_80x24"
 for term in screen-256color linux vt100; do
