@@ -71,6 +71,22 @@ class InstalledLayoutTest {
         assertFalse(String.join("\n", audit).contains(PASSWORD));
     }
 
+    @Test
+    void aMalformedSettingsFileIsOneSentenceNamingItAndTheLogStillGoesToTheStatePlace() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.createDirectories(dir.resolve("home"));
+        Path settings = Files.createDirectories(dir.resolve("config/user-console")).resolve(Layout.SETTINGS_FILE);
+        Files.writeString(settings, "USERS_TABLE=Installed\nexport AWS_SECRET_ACCESS_KEY=unterminated-secret\n");
+
+        Result listed = run(work, "", "list");
+        assertEquals(2, listed.exitCode(), listed.err());
+        assertEquals("error: The settings file " + settings + " cannot be read: line 2 is not KEY=VALUE.",
+                listed.err().strip());
+        assertTrue(Files.isRegularFile(dir.resolve("state/user-console/user-console.log")),
+                "logging starts in the installed place even when the settings cannot be read");
+        assertEquals(List.of(), entries(work));
+    }
+
     /** Runs the program with HOME and XDG_* in {@link #dir}, none of the program's settings in its environment. */
     private Result run(Path work, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
