@@ -1,5 +1,6 @@
 package dev.userconsole;
 
+import dev.userconsole.config.Layout;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,11 @@ final class Logging {
     }
 
     static void start(Path logDir) {
+        start(logDir, false);
+    }
+
+    /** @param ownerOnly a missing {@code logDir} is created rwx------ (the installed layout's own) */
+    static void start(Path logDir, boolean ownerOnly) {
         // named, so SLF4J does not search every jar on the class path for providers
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -30,14 +36,14 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        PrintStream log = new PrintStream(open(logDir), true, StandardCharsets.UTF_8);
+        PrintStream log = new PrintStream(open(logDir, ownerOnly), true, StandardCharsets.UTF_8);
         System.setOut(log);
         System.setErr(log);
     }
 
-    private static OutputStream open(Path logDir) {
+    private static OutputStream open(Path logDir, boolean ownerOnly) {
         try {
-            Files.createDirectories(logDir);
+            Layout.createDirectories(logDir, ownerOnly);
             Path file = logDir.resolve("user-console.log");
             rotate(file);
             return new FileOutputStream(file.toFile(), true);

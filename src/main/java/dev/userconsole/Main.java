@@ -4,6 +4,7 @@ import dev.userconsole.cli.ConsoleOptions;
 import dev.userconsole.cli.Io;
 import dev.userconsole.cli.UserConsoleCommand;
 import dev.userconsole.cli.Utf8Arguments;
+import dev.userconsole.config.Layout;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
@@ -36,22 +37,30 @@ public final class Main {
         System.exit(exitCode);
     }
 
-    /** Runs one command line (none: the console) from {@code workingDir}; returns the exit code. */
+    /**
+     * Runs one command line (none: the console) from {@code workingDir}, in the layout the system property
+     * {@value Layout#PROPERTY} names; returns the exit code.
+     */
     static int run(String[] args, Path workingDir) {
+        return run(args, workingDir, Layout.of(System.getProperty(Layout.PROPERTY), System.getenv(), workingDir));
+    }
+
+    static int run(String[] args, Path workingDir, Layout layout) {
         PrintStream terminalOut = System.out;
         PrintStream terminalErr = System.err;
-        // .env is read once; a malformed one is reported by whatever runs next, after logging has started
+        // .env (and settings.env) are read once; a malformed one is reported by whatever runs next, after
+        // logging has started
         SettingsLoader loader;
         ConsoleException configProblem = null;
-        Path logDir = workingDir.resolve("logs");
+        Path logDir = layout.logDir();
         try {
-            loader = SettingsLoader.fromSystem(workingDir);
+            loader = SettingsLoader.fromSystem(workingDir, layout);
             logDir = loader.logDir();
         } catch (ConsoleException e) {
             loader = null;
             configProblem = e;
         }
-        Logging.start(logDir);
+        Logging.start(logDir, layout.ownerOnly(logDir));
         // UTF-8 whatever the locale: its charset is ASCII under LANG=C, which would mangle names and passwords
         consolePromptsInUtf8();
         Io io = new Io(Utf8.strictReader(System.in), Utf8.writer(terminalOut), Utf8.writer(terminalErr),

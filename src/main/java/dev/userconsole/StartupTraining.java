@@ -13,6 +13,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.userconsole.cli.Io;
 import dev.userconsole.cli.UserConsoleCommand;
 import dev.userconsole.config.DotenvFile;
+import dev.userconsole.config.Layout;
 import dev.userconsole.config.Options;
 import dev.userconsole.config.Settings;
 import dev.userconsole.config.SettingsLoader;
@@ -63,9 +64,11 @@ public final class StartupTraining {
 
     static int run(Path dir) throws IOException {
         Files.writeString(dir.resolve(".env"), "USERS_TABLE=Training\nBCRYPT_COST=10\n");
-        // the launcher's own path: a command, and the console's refusal to start without a terminal
-        Main.run(new String[] {"--version"}, dir);
-        Main.run(new String[0], dir);
+        // the launcher's own path: a command, and the console's refusal to start without a terminal; in the
+        // installed layout, with its places in this directory, never in the real home
+        Layout scratch = Layout.installed(Map.of("HOME", dir.toString()), dir);
+        Main.run(new String[] {"--version"}, dir, scratch);
+        Main.run(new String[0], dir, scratch);
         SettingsLoader loader = new SettingsLoader(dir, Map.of(), DotenvFile.read(dir), profile -> Optional.empty());
         Function<Options, Settings> settings = loader::load;
         String data = dir.resolve("data").toString();

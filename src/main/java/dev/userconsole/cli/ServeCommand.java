@@ -5,7 +5,6 @@ import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.users.LocalService;
 import dev.userconsole.users.WriteGuard;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,20 +35,18 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new ConsoleException(Problem.INVALID_INPUT, "--port must be from 0 to 65535.");
         }
-        LocalService server = inMemory ? LocalService.inMemory(port) : LocalService.onDisk(port, dataDir());
+        Target.Embedded embedded = (Target.Embedded) root.settings(true).target();
+        LocalService server = inMemory ? LocalService.inMemory(port)
+                : LocalService.onDisk(port, embedded.dataDir(), embedded.ownerOnly());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "stop-dynamodb-local"));
         root.io().out().println("DynamoDB Local listening on " + server.endpoint()
-                + (inMemory ? " (in memory)" : " (data in " + dataDir() + ")"));
+                + (inMemory ? " (in memory)" : " (data in " + embedded.dataDir() + ")"));
         root.io().out().flush();
         stopped.await();
         return 0;
-    }
-
-    private Path dataDir() {
-        return ((Target.Embedded) root.settings(true).target()).dataDir();
     }
 }

@@ -64,7 +64,8 @@ public final class UserConsoleCommand implements Callable<Integer> {
     boolean embedded;
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Data directory of the embedded database (else DATA_DIR, default data/).")
+            description = "Data directory of the embedded database (else DATA_DIR; default data/, or"
+                    + " ~/.local/share/user-console when installed).")
     Path dataDir;
 
     @Option(names = "--read-only", scope = ScopeType.INHERIT,
@@ -73,7 +74,8 @@ public final class UserConsoleCommand implements Callable<Integer> {
     boolean readOnly;
 
     @Option(names = "--audit-log", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "File every write attempt is appended to (else AUDIT_LOG, default logs/audit.jsonl).")
+            description = "File every write attempt is appended to (else AUDIT_LOG; default logs/audit.jsonl, or"
+                    + " ~/.local/state/user-console/audit.jsonl when installed).")
     Path auditLog;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads the {@code .env} file of a directory: only what the file declares, never the environment. */
+/** Reads the {@code .env} file of a directory (or another dotenv file): only what it declares, never the environment. */
 public final class DotenvFile {
     private static final Pattern WELL_FORMED = Pattern.compile("\\s*(#.*)?|\\s*[A-Za-z_][A-Za-z0-9_.-]*\\s*=.*");
 
@@ -22,13 +22,24 @@ public final class DotenvFile {
     }
 
     public static Map<String, String> read(Path directory) {
-        if (!Files.exists(directory.resolve(".env"))) {
+        return read(directory.resolve(".env"), "The .env file in " + directory);
+    }
+
+    /** Reads a dotenv file of another name ({@code settings.env}); a refusal names the whole path. */
+    public static Map<String, String> readFile(Path file) {
+        return file.getFileName().toString().equals(".env") ? read(file.getParent())
+                : read(file, "The settings file " + file);
+    }
+
+    private static Map<String, String> read(Path file, String named) {
+        if (!Files.exists(file)) {
             // dotenv-java would then look for a .env resource in every jar on the class path: a tenth of a
             // second of start-up for nothing
             return Map.of();
         }
         try {
-            Dotenv dotenv = Dotenv.configure().directory(directory.toString()).ignoreIfMissing().load();
+            Dotenv dotenv = Dotenv.configure().directory(file.getParent().toString())
+                    .filename(file.getFileName().toString()).ignoreIfMissing().load();
             Map<String, String> values = new HashMap<>();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
                 values.put(entry.getKey(), unquote(entry.getValue()));
@@ -36,8 +47,7 @@ public final class DotenvFile {
             return values;
         } catch (DotenvException e) {
             // dotenv's own message quotes the offending line, which may hold a secret: say where, not what.
-            throw new ConsoleException(Problem.CONFIGURATION,
-                    "The .env file in " + directory + " cannot be read: " + badLine(directory.resolve(".env")) + ".");
+            throw new ConsoleException(Problem.CONFIGURATION, named + " cannot be read: " + badLine(file) + ".");
         }
     }
 

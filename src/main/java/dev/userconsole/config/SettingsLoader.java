@@ -22,8 +22,9 @@ import software.amazon.awssdk.profiles.Profile;
 
 /**
  * Resolves {@link Settings}: command-line options win over the chosen connection (if any), which wins over
- * real environment variables, which win over {@code .env}. Empty values count as unset (the original app's
- * {@code .env} template has {@code AWS_REGION=''}).
+ * real environment variables, which win over {@code .env}, which wins over the installed layout's
+ * {@code settings.env}. Empty values count as unset (the original app's {@code .env} template has
+ * {@code AWS_REGION=''}). The {@link Layout} gives the places nothing names.
  */
 public final class SettingsLoader {
     public static final String USERS_TABLE = "USERS_TABLE";
@@ -45,12 +46,12 @@ public final class SettingsLoader {
     static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,50}");
 
     private final Path workingDir;
+    private final Layout layout;
     private final Map<String, String> environment;
-    private final Map<String, String> dotenv;
+    private final DotenvValues dotenv;
     private final Function<String, Optional<String>> profileRegion;
     /** Read on first need: an embedded or fully configured run never parses the AWS files. */
     private final Supplier<AwsProfiles> profiles;
-    private final List<String> warnings;
     /** False under a connection that names its own place: a profile's endpoint_url does not redirect it. */
     private final boolean profileEndpoints;
     /** The connection whose profile --profile now holds, for sentences saying where a profile name came from. */
@@ -62,41 +63,55 @@ public final class SettingsLoader {
      */
     public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                           Function<String, Optional<String>> profileRegion) {
-        this(workingDir, environment, dotenv, profileRegion, AwsProfiles::none, List.of());
+        this(Layout.checkout(workingDir), workingDir, environment, DotenvValues.of(dotenv), profileRegion,
+                AwsProfiles::none);
     }
 
     /** Reads profiles (region, endpoint, credential form) from {@code profiles}. */
     public SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
                           AwsProfiles profiles) {
-        this(workingDir, environment, dotenv, profiles::region, () -> profiles, List.of());
+        this(Layout.checkout(workingDir), workingDir, environment, DotenvValues.of(dotenv), profiles::region,
+                () -> profiles);
     }
 
-    private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
-                           Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
-                           List<String> warnings) {
-        this(workingDir, environment, dotenv, profileRegion, profiles, warnings, true, null);
+    private SettingsLoader(Layout layout, Path workingDir, Map<String, String> environment, DotenvValues dotenv,
+                           Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles) {
+        this(layout, workingDir, environment, dotenv, profileRegion, profiles, true, null);
     }
 
-    private SettingsLoader(Path workingDir, Map<String, String> environment, Map<String, String> dotenv,
+    private SettingsLoader(Layout layout, Path workingDir, Map<String, String> environment, DotenvValues dotenv,
                            Function<String, Optional<String>> profileRegion, Supplier<AwsProfiles> profiles,
-                           List<String> warnings, boolean profileEndpoints, String profileConnection) {
+                           boolean profileEndpoints, String profileConnection) {
         this.profileEndpoints = profileEndpoints;
         this.profileConnection = profileConnection;
+        this.layout = layout;
         this.workingDir = workingDir;
         this.environment = environment;
         this.dotenv = dotenv;
         this.profileRegion = profileRegion;
         this.profiles = profiles;
-        this.warnings = warnings;
     }
 
     /** Reads the real environment, the {@code .env} of {@code workingDir} and the AWS files where the SDK finds them. */
     public static SettingsLoader fromSystem(Path workingDir) {
-        Map<String, String> dotenv = DotenvFile.read(workingDir);
-        List<String> warnings = EnvFilePermissions.warning(workingDir.resolve(".env"), dotenv).stream().toList();
+        return fromSystem(workingDir, Layout.checkout(workingDir));
+    }
+
+    /** As {@link #fromSystem(Path)}, with the places and dotenv files of {@code layout}. */
+    public static SettingsLoader fromSystem(Path workingDir, Layout layout) {
         Supplier<AwsProfiles> profiles = memoized(AwsProfiles::fromSystem);
-        return new SettingsLoader(workingDir, System.getenv(), dotenv, name -> profiles.get().region(name), profiles,
-                warnings);
+        return new SettingsLoader(layout, workingDir, System.getenv(), DotenvValues.read(layout.dotenvFiles()),
+                name -> profiles.get().region(name), profiles);
+    }
+
+    /**
+     * Reads the dotenv files of {@code layout} (a malformed one is refused naming it) with this environment and
+     * the AWS files it names.
+     */
+    public static SettingsLoader reading(Layout layout, Path workingDir, Map<String, String> environment) {
+        AwsProfiles profiles = AwsProfiles.of(environment);
+        return new SettingsLoader(layout, workingDir, environment, DotenvValues.read(layout.dotenvFiles()),
+                profiles::region, () -> profiles);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -113,9 +128,9 @@ public final class SettingsLoader {
         };
     }
 
-    /** Sentences to show the user once, before anything else (a {@code .env} with keys others can read). */
+    /** Sentences to show the user once, before anything else (a {@code .env} or {@code settings.env} with keys others can read). */
     public List<String> warnings() {
-        return warnings;
+        return dotenv.warnings();
     }
 
     /**
@@ -148,12 +163,12 @@ public final class SettingsLoader {
     private SettingsLoader under(Connection connection, Options options) {
         String namingProfile = options.profile() == null && connection.profile() != null ? connection.name() : null;
         if (!connection.ownsPlace()) {
-            return new SettingsLoader(workingDir, environment, dotenv, profileRegion, profiles, warnings,
+            return new SettingsLoader(layout, workingDir, environment, dotenv, profileRegion, profiles,
                     profileEndpoints, namingProfile);
         }
         List<String> endpointKeys = List.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL");
-        return new SettingsLoader(workingDir, without(environment, endpointKeys), without(dotenv, endpointKeys),
-                profileRegion, profiles, warnings, false, namingProfile);
+        return new SettingsLoader(layout, workingDir, without(environment, endpointKeys), dotenv.without(endpointKeys),
+                profileRegion, profiles, false, namingProfile);
     }
 
     private static Map<String, String> without(Map<String, String> values, List<String> keys) {
@@ -178,12 +193,12 @@ public final class SettingsLoader {
 
     /** Where logs go; resolvable before anything else, so logging can start first. */
     public Path logDir() {
-        return resolve(Optional.ofNullable(value(LOG_DIR)).map(dir -> FileNames.of(dir, LOG_DIR)).orElse(Path.of("logs")));
+        return resolve(Optional.ofNullable(value(LOG_DIR)).map(dir -> FileNames.of(dir, LOG_DIR)).orElse(layout.logDir()));
     }
 
     private Target target(Options options) {
         if (options.embedded()) {
-            return new Target.Embedded(dataDir(options));
+            return embedded(options);
         }
         NamedProfile named = namedProfile(options);
         if (named != null && (!explicitKeys() || !named.origin().startsWith("AWS_PROFILE"))) {
@@ -215,7 +230,7 @@ public final class SettingsLoader {
             }
             return new Target.Aws(region, credentials(named, false));
         }
-        return new Target.Embedded(dataDir(options));
+        return embedded(options);
     }
 
     /** A profile named by {@code --profile} or {@code AWS_PROFILE}, and which of them named it. */
@@ -231,7 +246,8 @@ public final class SettingsLoader {
         if (name == null) {
             return null;
         }
-        return new NamedProfile(name, isBlank(environment.get("AWS_PROFILE")) ? "AWS_PROFILE in .env" : "AWS_PROFILE");
+        return new NamedProfile(name, isBlank(environment.get("AWS_PROFILE")) ? "AWS_PROFILE in "
+                + dotenv.origin("AWS_PROFILE") : "AWS_PROFILE");
     }
 
     private boolean explicitKeys() {
@@ -254,7 +270,8 @@ public final class SettingsLoader {
         // As in the AWS CLI: --profile wins over keys in the environment, which win over AWS_PROFILE
         boolean profileOption = named != null && !named.origin().startsWith("AWS_PROFILE");
         if (explicitKeys() && !profileOption) {
-            String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? ".env" : "environment variables";
+            String source = isBlank(environment.get("AWS_ACCESS_KEY_ID")) ? dotenv.origin("AWS_ACCESS_KEY_ID")
+                    : "environment variables";
             return Credentials.keys(source, value("AWS_ACCESS_KEY_ID"), value("AWS_SECRET_ACCESS_KEY"),
                     value("AWS_SESSION_TOKEN"));
         }
@@ -285,11 +302,17 @@ public final class SettingsLoader {
         return Credentials.instance();
     }
 
+    /** The embedded database; the layout's own directory is created owner-only. */
+    private Target.Embedded embedded(Options options) {
+        Path dataDir = dataDir(options);
+        return new Target.Embedded(dataDir, layout.ownerOnly(dataDir));
+    }
+
     private Path dataDir(Options options) {
         if (options.dataDir() != null) {
             return resolve(options.dataDir());
         }
-        return resolve(Optional.ofNullable(value(DATA_DIR)).map(dir -> FileNames.of(dir, DATA_DIR)).orElse(Path.of("data")));
+        return resolve(Optional.ofNullable(value(DATA_DIR)).map(dir -> FileNames.of(dir, DATA_DIR)).orElse(layout.dataDir()));
     }
 
     private String tableName(Options options) {
@@ -410,14 +433,10 @@ public final class SettingsLoader {
         }
     }
 
-    /** A setting's value: the real environment first, then {@code .env}. */
+    /** A setting's value: the real environment first, then {@code .env}, then {@code settings.env}. */
     private String value(String key) {
         String fromEnvironment = environment.get(key);
-        if (!isBlank(fromEnvironment)) {
-            return fromEnvironment;
-        }
-        String fromFile = dotenv.get(key);
-        return isBlank(fromFile) ? null : fromFile;
+        return isBlank(fromEnvironment) ? dotenv.get(key) : fromEnvironment;
     }
 
     private Path resolve(Path path) {

@@ -14,8 +14,16 @@ public sealed interface Target {
         return "";
     }
 
-    /** DynamoDB Local running inside this process, keeping its data in {@code dataDir}. */
-    record Embedded(Path dataDir) implements Target {
+    /**
+     * DynamoDB Local running inside this process, keeping its data in {@code dataDir}.
+     *
+     * @param ownerOnly the directory is created rwx------ when missing (the installed layout's own)
+     */
+    record Embedded(Path dataDir, boolean ownerOnly) implements Target {
+        public Embedded(Path dataDir) {
+            this(dataDir, false);
+        }
+
         @Override
         public String describe() {
             return "embedded DynamoDB Local, data in " + dataDir;

@@ -1,5 +1,6 @@
 package dev.userconsole.store;
 
+import dev.userconsole.config.Layout;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import java.io.IOException;
@@ -25,8 +26,13 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     static DataDirectoryLock acquire(Path dataDir) {
+        return acquire(dataDir, false);
+    }
+
+    /** @param ownerOnly a missing directory is created rwx------ */
+    static DataDirectoryLock acquire(Path dataDir, boolean ownerOnly) {
         try {
-            Files.createDirectories(dataDir);
+            Layout.createDirectories(dataDir, ownerOnly);
         } catch (IOException e) {
             throw new ConsoleException(Problem.DATABASE_ERROR,
                     "Cannot create the data directory " + dataDir + ": " + e.getMessage() + ".", e);

@@ -17,7 +17,7 @@ public final class DynamoDbs {
     public static DynamoDb open(Settings settings, MfaCodes mfaCodes) {
         Target target = settings.target();
         if (target instanceof Target.Embedded embedded) {
-            return EmbeddedDynamoDb.open(embedded.dataDir(), embedded.describe());
+            return EmbeddedDynamoDb.open(embedded.dataDir(), embedded.ownerOnly(), embedded.describe());
         }
         if (target instanceof Target.Endpoint endpoint) {
             return RemoteDynamoDb.open(endpoint, settings.callTimeout(), mfaCodes);

@@ -25,7 +25,12 @@ public final class EmbeddedDynamoDb implements DynamoDb {
     }
 
     public static EmbeddedDynamoDb open(Path dataDir, String where) {
-        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        return open(dataDir, false, where);
+    }
+
+    /** @param ownerOnly a missing data directory is created rwx------ */
+    public static EmbeddedDynamoDb open(Path dataDir, boolean ownerOnly, String where) {
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, ownerOnly);
         try {
             AmazonDynamoDBLocal database = DynamoDBEmbedded.create(dataDir.resolve(STORE_FILE).toFile(), true);
             return new EmbeddedDynamoDb(database, lock, where);

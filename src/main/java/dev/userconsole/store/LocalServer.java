@@ -39,16 +39,21 @@ public final class LocalServer implements AutoCloseable {
 
     /** Starts an in-memory server on {@code port}, or on a free port when it is 0. */
     public static LocalServer startInMemory(int port) {
-        return start(port, null);
+        return start(port, null, false);
     }
 
     /** Starts a server keeping its data in {@code dataDir}, locked against other users of the directory. */
     public static LocalServer startOnDisk(int port, Path dataDir) {
-        return start(port, dataDir);
+        return start(port, dataDir, false);
     }
 
-    private static LocalServer start(int requestedPort, Path dataDir) {
-        DataDirectoryLock lock = dataDir == null ? null : DataDirectoryLock.acquire(dataDir);
+    /** As {@link #startOnDisk(int, Path)}; a missing {@code dataDir} is created rwx------ when {@code ownerOnly}. */
+    public static LocalServer startOnDisk(int port, Path dataDir, boolean ownerOnly) {
+        return start(port, dataDir, ownerOnly);
+    }
+
+    private static LocalServer start(int requestedPort, Path dataDir, boolean ownerOnly) {
+        DataDirectoryLock lock = dataDir == null ? null : DataDirectoryLock.acquire(dataDir, ownerOnly);
         try {
             int port = requestedPort == 0 ? freeLoopbackPort() : requestedPort;
             List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb",

@@ -25,6 +25,11 @@ public final class LocalService implements AutoCloseable {
         return new LocalService(LocalServer.startOnDisk(port, dataDir));
     }
 
+    /** As {@link #onDisk(int, Path)}; a missing {@code dataDir} is created rwx------ when {@code ownerOnly}. */
+    public static LocalService onDisk(int port, Path dataDir, boolean ownerOnly) {
+        return new LocalService(LocalServer.startOnDisk(port, dataDir, ownerOnly));
+    }
+
     public URI endpoint() {
         return server.endpoint();
     }
