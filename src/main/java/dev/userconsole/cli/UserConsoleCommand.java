@@ -27,10 +27,10 @@ import picocli.CommandLine.ScopeType;
                 TrashCommand.class, UndeleteCommand.class,
                 CheckPasswordCommand.class, LockCommand.class, UnlockCommand.class, ResetPasswordCommand.class,
                 ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServeCommand.class, DoctorCommand.class},
-        footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
+                RestoreCommand.class, ServeCommand.class, DoctorCommand.class, ManpageCommand.class},
+        footer = {"", ManPage.EXIT_CODES + "0 done; 1 refused (not found, already exists, changed by someone else,"
                 + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
-                + " or the audit log."})
+                + " or the audit log; 4 a write's outcome is unknown (its answer was lost and it could not be checked)."})
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 
