@@ -46,11 +46,7 @@ public final class ConnectionsFile {
 
     /** Where the file is, from the environment given: XDG_CONFIG_HOME, else HOME/.config (not Java's user.home). */
     public static Path location(Map<String, String> environment) {
-        String configHome = environment.get("XDG_CONFIG_HOME");
-        // the XDG specification: a relative path is invalid and is ignored
-        Path base = configHome != null && !configHome.isBlank() && Path.of(configHome).isAbsolute()
-                ? Path.of(configHome) : Path.of(environment.getOrDefault("HOME", ""), ".config");
-        return base.resolve("user-console").resolve("connections.toml");
+        return XdgDirectory.config(environment).resolve("user-console").resolve("connections.toml");
     }
 
     /** Reads and checks the file; a file that does not exist holds no connections. */
