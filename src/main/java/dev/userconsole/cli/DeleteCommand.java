@@ -24,7 +24,7 @@ final class DeleteCommand extends UserCommand {
     @Mixin
     BulkOptions bulk = new BulkOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.UserFormats.class,
             description = "Also print the deleted user on stdout: table, json, jsonl or csv (default: print nothing).")
     OutputFormat format;
 

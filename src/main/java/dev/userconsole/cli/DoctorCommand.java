@@ -30,14 +30,14 @@ final class DoctorCommand extends UserCommand {
     @Mixin
     LargeScanConfirmation largeScan = new LargeScanConfirmation();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.DoctorFormats.class, defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--all", description = "List every user of each finding (default: the first " + SHOWN + ").")
     boolean all;
 
-    @Option(names = "--fix", paramLabel = "KIND",
+    @Option(names = "--fix", paramLabel = "KIND", completionCandidates = Candidates.FixKinds.class,
             description = "lock (accounts with weak or broken hashes), keys (move to the normalised key), dates"
                     + " (repair those that can be read for certain). Asks first unless --yes.")
     String fix;

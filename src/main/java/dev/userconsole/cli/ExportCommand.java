@@ -22,7 +22,7 @@ final class ExportCommand extends UserCommand {
     @Mixin
     LargeScanConfirmation largeScan = new LargeScanConfirmation();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.FileFormats.class, defaultValue = "jsonl",
             description = "csv or jsonl (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 

@@ -16,7 +16,7 @@ final class GetCommand extends UserCommand {
             description = "The stored key exactly, or the address in any case with spaces around it.")
     String email;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.UserFormats.class, defaultValue = "table",
             description = "table, json, jsonl or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 

@@ -26,7 +26,7 @@ final class HistoryCommand implements Callable<Integer> {
             description = "At most this many entries, the newest (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.HistoryFormats.class, defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 

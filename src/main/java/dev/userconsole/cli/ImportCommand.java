@@ -24,10 +24,10 @@ final class ImportCommand extends UserCommand {
     @Parameters(paramLabel = "FILE", description = "The file to import (.csv, .jsonl or .ndjson).")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv or jsonl (default: from the file name).")
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.FileFormats.class, description = "csv or jsonl (default: from the file name).")
     ImportFile.Format format;
 
-    @Option(names = "--on-existing", paramLabel = "skip|fail", defaultValue = "skip",
+    @Option(names = "--on-existing", paramLabel = "skip|fail", completionCandidates = Candidates.OnExisting.class, defaultValue = "skip",
             description = "An email that already exists is skipped (reported, exit 0) or a failure (exit 1)."
                     + " Default: ${DEFAULT-VALUE}.")
     OnExisting onExisting;

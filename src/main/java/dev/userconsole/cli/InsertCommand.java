@@ -20,7 +20,7 @@ final class InsertCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Email address (the key).")
     String email;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.UserFormats.class,
             description = "Also print the created user on stdout: table, json, jsonl or csv (default: print nothing).")
     OutputFormat format;
 

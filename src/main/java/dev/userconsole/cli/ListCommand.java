@@ -17,7 +17,7 @@ final class ListCommand extends UserCommand {
     @Mixin
     LargeScanConfirmation largeScan = new LargeScanConfirmation();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.UserFormats.class, defaultValue = "table",
             description = "table, json, jsonl or csv (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 

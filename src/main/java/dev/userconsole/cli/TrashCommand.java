@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class TrashCommand extends UserCommand {
     enum Format { TABLE, JSONL }
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.TrashFormats.class, defaultValue = "table",
             description = "table or jsonl (default: ${DEFAULT-VALUE}).")
     Format format;
 

@@ -25,7 +25,7 @@ final class UpdateCommand extends UserCommand {
     @Option(names = "--email", required = true, paramLabel = "EMAIL")
     String email;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Candidates.UserFormats.class,
             description = "Also print the updated user on stdout: table, json, jsonl or csv (default: print nothing).")
     OutputFormat format;
 

@@ -8,6 +8,7 @@ import dev.userconsole.errors.Problem;
 import dev.userconsole.text.FileNames;
 import dev.userconsole.users.UserController;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,10 +28,11 @@ import picocli.CommandLine.ScopeType;
                 TrashCommand.class, UndeleteCommand.class,
                 CheckPasswordCommand.class, LockCommand.class, UnlockCommand.class, ResetPasswordCommand.class,
                 ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServeCommand.class, DoctorCommand.class},
-        footer = {"", "Exit codes: 0 done; 1 refused (not found, already exists, changed by someone else,"
+                RestoreCommand.class, ServeCommand.class, DoctorCommand.class, CompletionCommand.class,
+                ManpageCommand.class, CompleteCommand.class},
+        footer = {"", ManPage.EXIT_CODES + "0 done; 1 refused (not found, already exists, changed by someone else,"
                 + " password does not match, read-only mode); 2 invalid input or usage; 3 cannot use the database"
-                + " or the audit log."})
+                + " or the audit log; 4 a write's outcome is unknown (its answer was lost and it could not be checked)."})
 public final class UserConsoleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(UserConsoleCommand.class);
 
@@ -85,20 +87,34 @@ public final class UserConsoleCommand implements Callable<Integer> {
     private final Function<Options, Settings> settings;
     private final Io io;
     private final Function<Settings, Integer> console;
+    private final Map<String, String> environment;
 
     /**
      * @param console opens the full-screen console (given by the caller: this face does not know the other)
      */
     public UserConsoleCommand(Function<Options, Settings> settings, Io io, Function<Settings, Integer> console) {
+        this(settings, io, console, System.getenv());
+    }
+
+    /** @param environment where completion finds the connections file, the AWS profiles and its cache */
+    public UserConsoleCommand(Function<Options, Settings> settings, Io io, Function<Settings, Integer> console,
+                              Map<String, String> environment) {
         this.settings = settings;
         this.io = io;
         this.console = console;
+        this.environment = environment;
+    }
+
+    /** Parses and runs one command line in this process's environment; returns the exit code. */
+    public static int run(String[] args, Function<Options, Settings> settings, Io io,
+                          Function<Settings, Integer> console) {
+        return run(args, settings, io, console, System.getenv());
     }
 
     /** Parses and runs one command line; returns the exit code. */
     public static int run(String[] args, Function<Options, Settings> settings, Io io,
-                          Function<Settings, Integer> console) {
-        CommandLine commandLine = new CommandLine(new UserConsoleCommand(settings, io, console))
+                          Function<Settings, Integer> console, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new UserConsoleCommand(settings, io, console, environment))
                 .setOut(io.out())
                 .setErr(io.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -142,6 +158,10 @@ public final class UserConsoleCommand implements Callable<Integer> {
 
     Io io() {
         return io;
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     Settings settings(boolean forceEmbedded) {

@@ -25,6 +25,19 @@ final class VersionProvider implements IVersionProvider {
                 + ", built " + known(manifest.getValue("Build-Date")) + ")"};
     }
 
+    /** The version number alone, "dev" when running from unpackaged classes (the man page's header). */
+    static String number() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return ownManifest() == null || version == null ? "dev" : version;
+    }
+
+    /** The build's date (2026-12-04), "dev" when running from unpackaged classes or the build did not say. */
+    static String buildDate() {
+        Attributes manifest = ownManifest();
+        String built = manifest == null ? "unknown" : known(manifest.getValue("Build-Date"));
+        return built.equals("unknown") ? "dev" : built.substring(0, Math.min(built.length(), "yyyy-mm-dd".length()));
+    }
+
     /** A value Maven left as ${...} (no git repository at build time) is not known. */
     private static String known(String value) {
         return value == null || value.isBlank() || value.startsWith("${") ? "unknown" : value;

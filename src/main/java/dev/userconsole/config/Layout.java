@@ -72,6 +72,11 @@ public record Layout(Path dataDir, Path logDir, List<Path> dotenvFiles, Set<Path
                 .or(() -> absolute(environment.get("HOME")).map(home -> home.resolve(underHome)));
     }
 
+    /** This program's directory under {@code $XDG_CACHE_HOME} (else {@code $HOME/.cache}); empty without either. */
+    public static Optional<Path> cacheDir(Map<String, String> environment) {
+        return home(environment, "XDG_CACHE_HOME", ".cache").map(Layout::own);
+    }
+
     private static Optional<Path> absolute(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

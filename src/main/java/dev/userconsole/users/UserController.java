@@ -357,6 +357,19 @@ public final class UserController implements AutoCloseable {
     }
 
     /**
+     * At most {@code max} email addresses, in scan order: one keys-only read of the table (no other attribute
+     * is read, never a hash), for shell completion.
+     */
+    public List<String> emails(int max) {
+        ScanRequest keysOnly = ScanRequest.builder().tableName(table.name()).projectionExpression("#key")
+                .expressionAttributeNames(Map.of("#key", UserTable.KEY)).build();
+        try (Stream<Map<String, AttributeValue>> items = scan.items(keysOnly, 1)) {
+            return items.map(item -> item.get(UserTable.KEY)).filter(key -> key != null && key.s() != null)
+                    .map(AttributeValue::s).limit(max).toList();
+        }
+    }
+
+    /**
      * One page of at most {@code limit} users, starting after {@code after} (or at the beginning when empty):
      * for browsing a table of any size without reading all of it.
      */
