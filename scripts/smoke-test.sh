@@ -2,20 +2,29 @@
 # End-to-end check of the scriptable commands through the real launcher: a standalone DynamoDB Local
 # (loopback, in memory, free port) started here, then the whole user life cycle, then the embedded store.
 #
-#   scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale]
+#   scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale] [--installed TARBALL]
 #
 # --engine dynalite runs the flow against dynalite (no transactions, like ScyllaDB Alternator). The extra
 # passes scripts/test.sh makes run only the sections that can differ: --pass engine what the store does
 # (the life cycle, import, locks, bulk work, backup), --pass locale how text is read and written.
+# --installed runs the flow on the release archive scripts/package made instead of the checkout's launcher:
+# unpacked in a scratch directory and run with a PATH that has no java and no mvn; its own section checks the
+# start-up archive, the XDG places, the man page, completion, and the .deb beside the archive.
 set -uo pipefail
 
 ENGINE=dynamodb-local
 PASS=all
+INSTALLED=""
+usage() {
+  echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale] [--installed TARBALL]" >&2
+  exit 2
+}
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) ENGINE="${2:-}"; shift 2 ;;
     --pass) PASS="${2:-}"; shift 2 ;;
-    *) echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale]" >&2; exit 2 ;;
+    --installed) INSTALLED="${2:-}"; [ -f "$INSTALLED" ] || usage; INSTALLED="$(readlink -f "$INSTALLED")"; shift 2 ;;
+    *) usage ;;
   esac
 done
 case "$ENGINE" in
@@ -24,10 +33,12 @@ case "$ENGINE" in
 esac
 case "$PASS" in
   all) SECTIONS="archive table crud passwords update delete invalid unreachable import lock bulk unicode readonly backup embedded" ;;
-  engine) SECTIONS="table crud passwords update delete unreachable import lock bulk backup" ;;
+  engine) SECTIONS="archive table crud passwords update delete unreachable import lock bulk backup" ;;
   locale) SECTIONS="table unicode" ;;
   *) echo "unknown pass: $PASS (all, engine or locale)" >&2; exit 2 ;;
 esac
+# the checkout launcher's start-up archive is made on first use; the release's is checked in its own section
+[ -n "$INSTALLED" ] && SECTIONS="${SECTIONS/archive/installed}"
 
 # runs SECTION: whether this pass runs that section of the flow
 runs() {
@@ -43,7 +54,8 @@ source "$ROOT/scripts/lib.sh"
 
 cleanup() {
   stop_dynamodb_local
-  keep_logs "smoke-logs-$ENGINE-${LC_ALL:-${LANG:-default}}" "$WORK/logs"
+  keep_logs "smoke-logs-$ENGINE-${LC_ALL:-${LANG:-default}}${INSTALLED:+-installed}" "$WORK/logs"
+  [ -n "$INSTALLED" ] && keep_logs "smoke-logs-installed-xdg" "$WORK/home/.local/state"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -52,6 +64,25 @@ trap cleanup EXIT
 cd "$WORK" || exit 3
 export USERS_TABLE=SmokeUsers BCRYPT_COST=10
 unset AWS_ENDPOINT_URL AWS_ENDPOINT_URL_DYNAMODB AWS_REGION AWS_DEFAULT_REGION AWS_PROFILE DATA_DIR LOG_DIR
+
+if [ -n "$INSTALLED" ]; then
+  mkdir -p "$WORK/release" "$WORK/home"
+  tar -xzf "$INSTALLED" -C "$WORK/release" || { fail "the release archive does not unpack"; exit 1; }
+  RELEASE="$(echo "$WORK"/release/user-console-*)"
+  LAUNCHER="$RELEASE/bin/user-console"
+  # Its files would go to the XDG places under HOME: a scratch HOME, and the logs where the sections below
+  # read them (the installed section checks the XDG places themselves).
+  export HOME="$WORK/home" LOG_DIR="$WORK/logs"
+  unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME JAVA_HOME
+  # A PATH of links to every command on this one but Java's and Maven's: the release must need neither.
+  mkdir -p "$WORK/path"
+  IFS=: read -ra PATH_DIRS <<<"$PATH"
+  for dir in "${PATH_DIRS[@]}"; do
+    [ -d "$dir" ] && cp -s -n "$dir"/* "$WORK/path/" 2>/dev/null
+  done
+  for tool in java javac javap jar jshell jlink jpackage jdeps jcmd jstack mvn mvnw; do rm -f "$WORK/path/$tool"; done
+  export PATH="$WORK/path"
+fi
 
 
 # check NAME EXPECTED_EXIT STDIN COMMAND...: runs the launcher, keeps stdout/stderr in $OUT/$ERR.
@@ -136,6 +167,78 @@ else
   fail "USER_CONSOLE_CDS=0 still used the archive"
 fi
 fi # archive
+
+if runs installed; then
+echo "== the release archive, unpacked in a scratch directory"
+if ! command -v java >/dev/null && ! command -v mvn >/dev/null; then pass "no java and no mvn on the PATH"; else fail "java or mvn is on the PATH: $(command -v java mvn)"; fi
+check "first launch" 0 "" --version
+if [[ "$OUT" =~ ^user-console\ [0-9][0-9.]*\ \(commit\ ([0-9a-f]{7,}|unknown),\ built\ 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\)$ ]] && [ -z "$ERR" ]; then
+  pass "--version names the version, the commit and the build date, and nothing else is said"
+else
+  fail "--version printed: $OUT $ERR"
+fi
+USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "launch with the start-up archive" 0 "" --version
+if grep -q 'dev.userconsole.Main source: shared objects file' "$WORK/classes.log"; then
+  pass "from the first run the program's classes come from the archive made when packaging"
+else
+  fail "the start-up archive was not used"
+fi
+USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
+if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then pass "USER_CONSOLE_CDS=0 starts without the archive"; else fail "USER_CONSOLE_CDS=0 still used the archive"; fi
+mkdir -p "$WORK/elsewhere" "$HOME/.config/user-console"
+cp -a "$RELEASE" "$WORK/elsewhere/moved"
+USER_CONSOLE_JAVA_OPTS=-Xshare:on "$WORK/elsewhere/moved/bin/user-console" --version >/dev/null 2>&1 &&
+  pass "moved to another directory, it still starts from its archive (-Xshare:on)" || fail "moved, the archive no longer fits"
+rm -rf "$WORK/elsewhere"
+
+printf 'USERS_TABLE=XdgUsers\nBCRYPT_COST=10\n' >"$HOME/.config/user-console/settings.env"
+LOG_DIR= USERS_TABLE= check "embedded create-table with the XDG defaults" 0 "" --embedded create-table
+expect "the table is settings.env's" "Created table XdgUsers" stderr
+LOG_DIR= USERS_TABLE= check "embedded insert with the XDG defaults" 0 $'xdg-smoke-pass\n' --embedded insert --email xdg@example.com --first-name X --last-name Dg --password-stdin
+XDG_DATA="$HOME/.local/share/user-console" XDG_STATE="$HOME/.local/state/user-console"
+if [ -f "$XDG_DATA/shared-local-instance.db" ] && [ "$(stat -c %a "$XDG_DATA")" = 700 ]; then pass "the embedded database is in ~/.local/share/user-console (rwx------)"; else fail "no database in $XDG_DATA: $(ls -la "$XDG_DATA" 2>&1 | head -3)"; fi
+if [ -s "$XDG_STATE/user-console.log" ] && [ -s "$XDG_STATE/audit.jsonl" ] && [ "$(stat -c %a "$XDG_STATE")" = 700 ]; then pass "the log and the audit log are in ~/.local/state/user-console (rwx------)"; else fail "no log or audit log in $XDG_STATE"; fi
+if [ ! -e "$WORK/data" ]; then pass "nothing was stored in the working directory"; else fail "the working directory got data/"; fi
+
+# the console on a real terminal: Lanterna on the trimmed runtime, in a C locale, with only the environment
+# an SSH login would give it
+command -v tmux >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null 2>&1
+TMUX_SOCKET="user-console-smoke-$$"
+tmux -L "$TMUX_SOCKET" new-session -d -s smoke -x 80 -y 24 \
+  "cd '$WORK' && env -i PATH='$PATH' HOME='$HOME' TERM=xterm-256color '$LAUNCHER' --embedded; echo exit=\$?; sleep 30"
+screen_shows() {
+  local text="$1" tries=0
+  until tmux -L "$TMUX_SOCKET" capture-pane -p -t smoke 2>/dev/null | grep -qF -- "$text"; do
+    tries=$((tries + 1)); [ "$tries" -gt 300 ] && return 1; sleep 0.1
+  done
+}
+if screen_shows "Insert user" && screen_shows "Table XdgUsers: ACTIVE"; then pass "the console draws its menu on a terminal, on settings.env's table"; else fail "the console: $(tmux -L "$TMUX_SOCKET" capture-pane -p -t smoke 2>&1 | head -5)"; fi
+tmux -L "$TMUX_SOCKET" send-keys -t smoke q
+if screen_shows "exit=0"; then pass "q quits the console with exit code 0"; else fail "the console did not quit"; fi
+tmux -L "$TMUX_SOCKET" capture-pane -p -t smoke >"$WORK/screen" 2>/dev/null && keep_output smoke-installed-screen.txt "$WORK/screen"
+tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null
+
+MAN_OUT="$(MANWIDTH=80 man -l "$RELEASE/share/man/man1/user-console.1" 2>"$WORK/man.err")"
+if [[ "$MAN_OUT" == *"user-console - manage the user accounts"* && "$MAN_OUT" == *"ENVIRONMENT"* ]] && [ ! -s "$WORK/man.err" ]; then pass "man -l renders the man page"; else fail "man -l: $(head -c 300 "$WORK/man.err")"; fi
+COMPLETE="$(bash -c 'source "$1" && complete -p user-console' _ "$RELEASE/share/bash-completion/completions/user-console" 2>&1)"
+if [[ "$COMPLETE" == "complete "*" user-console" ]]; then pass "the bash completion registers: $COMPLETE"; else fail "bash completion: $COMPLETE"; fi
+
+DEB="$(echo "$(dirname "$INSTALLED")"/user-console_*_amd64.deb)"
+if [ -f "$DEB" ] && dpkg-deb -x "$DEB" "$WORK/deb"; then
+  pass "the .deb unpacks with dpkg-deb -x"
+  if [ "$(dpkg-deb -f "$DEB" Package)" = user-console ] && ! dpkg-deb -f "$DEB" Depends | grep -q -i -e libx11 -e libasound -e libfreetype; then pass "the .deb is user-console and needs no X11, sound or fonts: $(dpkg-deb -f "$DEB" Depends)"; else fail "the .deb's control: $(dpkg-deb -f "$DEB" Package Depends)"; fi
+  DEB_OUT="$(USER_CONSOLE_JAVA_OPTS=-Xshare:on "$WORK/deb/usr/bin/user-console" --version 2>&1)"
+  if [ "$DEB_OUT" = "$OUT" ] || [[ "$DEB_OUT" == "user-console "*"(commit "* ]]; then pass "the .deb's /usr/bin/user-console --version, from its start-up archive: $DEB_OUT"; else fail "the .deb's --version: $DEB_OUT"; fi
+  DEB_HELP="$("$WORK/deb/usr/bin/user-console" --help 2>&1)"
+  if [[ "$DEB_HELP" == *"Usage: user-console"*"create-table"* ]]; then pass "the .deb's --help lists the commands"; else fail "the .deb's --help: $(printf '%s' "$DEB_HELP" | head -3)"; fi
+  MAN_OUT="$(MANWIDTH=80 man -l "$WORK/deb/usr/share/man/man1/user-console.1.gz" 2>&1)"
+  if [[ "$MAN_OUT" == *"user-console - manage the user accounts"* ]]; then pass "the .deb's man page renders"; else fail "the .deb's man page: $(printf '%s' "$MAN_OUT" | head -3)"; fi
+  COMPLETE="$(bash -c 'source "$1" && complete -p user-console' _ "$WORK/deb/usr/share/bash-completion/completions/user-console" 2>&1)"
+  if [[ "$COMPLETE" == "complete "*" user-console" ]]; then pass "the .deb's bash completion registers"; else fail "the .deb's bash completion: $COMPLETE"; fi
+else
+  fail "no .deb beside $INSTALLED, or it does not unpack"
+fi
+fi # installed
 
 if [ "$ENGINE" = dynalite ]; then
   echo "== starting dynalite $DYNALITE_VERSION (loopback, in memory)"

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The whole test suite: unit, integration and screen tests (JUnit, against DynamoDB Local), then the
-# smoke test of the scriptable commands, the end-to-end test of the console under tmux, and last a scan
-# of every log and captured output for the secrets the tests used.
+# The whole test suite: unit, integration and screen tests (JUnit, against DynamoDB Local); the release built
+# by scripts/package (the archive and the .deb) and the smoke test of the scriptable commands run on it,
+# unpacked, with no java or mvn on the PATH; the smoke test's engine pass on the checkout's launcher; the
+# end-to-end test of the console under tmux; and last a scan of every log and captured output for the
+# secrets the tests used.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 rm -rf target/test-output target/test-logs target/test-logs.log # the secrets scan reads only this run's
 ./mvnw -B verify
-scripts/smoke-test.sh
-LC_ALL=C LANG=C scripts/smoke-test.sh --pass locale
+scripts/package
+RELEASE="$(echo target/dist/user-console-*-linux-x64.tar.gz)"
+scripts/smoke-test.sh --installed "$RELEASE"
+LC_ALL=C LANG=C scripts/smoke-test.sh --installed "$RELEASE" --pass locale
 scripts/smoke-test.sh --engine dynalite --pass engine
 scripts/tui-e2e.sh
 scripts/secrets-scan.sh
