@@ -48,12 +48,13 @@ tm() { tmux -L "$SOCKET" "$@"; }
 pane_has() { tm capture-pane -p -t b 2>/dev/null | grep -qF -- "$1"; }
 
 # startup ARGS...: ms until the menu is drawn and until the status line shows the table ACTIVE, and
-# the console's resident memory once idle, through the launcher in a 80x24 pseudo-terminal.
+# the console's resident memory once idle, through the launcher ($LAUNCH, else the checkout's) in a 80x24
+# pseudo-terminal.
 startup() {
   local start menu active pid rss
   tm kill-server 2>/dev/null
   start=$(now_ms)
-  tm new-session -d -s b -x 80 -y 24 "cd '$WORK' && exec '$ROOT/scripts/user-console' $*"
+  tm new-session -d -s b -x 80 -y 24 "cd '$WORK' && exec ${LAUNCH:-'$ROOT/scripts/user-console'} $*"
   until pane_has "Insert user"; do sleep 0.005; done
   menu=$(( $(now_ms) - start ))
   until pane_has ": ACTIVE"; do sleep 0.005; done
@@ -83,6 +84,28 @@ for mode in embedded endpoint; do
   row "Start-up, $mode: first database call done (ms)" "$first" "$JAVA_MS (java -version)" "$(ratio "$first" "$JAVA_MS")x" \
     "$([ "$mode" = embedded ] && echo '<= 2000 ms' || echo 'as fast as possible')"
 done
+echo "== 1b. the installed copy, unpacked afresh for every run, each run beside one of the checkout's (median of $RUNS)"
+scripts/package --no-deb >"$WORK/package.log" 2>&1 || { tail -n 20 "$WORK/package.log"; exit 1; }
+TARBALL="$(echo "$ROOT"/target/dist/user-console-*-linux-x64.tar.gz)"
+: >"$WORK/installed"
+: >"$WORK/checkout"
+for _ in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/release" "$WORK/home" && mkdir -p "$WORK/release" "$WORK/home"
+  tar -xzf "$TARBALL" -C "$WORK/release"
+  # its first run after unpacking, with its own files under a scratch HOME (the XDG places)
+  LAUNCH="env HOME='$WORK/home' $(echo "$WORK"/release/user-console-*/bin/user-console)" \
+    startup "--embedded --data-dir '$WORK/data'" >>"$WORK/installed"
+  startup "--embedded --data-dir '$WORK/data'" >>"$WORK/checkout"
+done
+INSTALLED_MENU=$(cut -d' ' -f1 "$WORK/installed" | median)
+CHECKOUT_MENU=$(cut -d' ' -f1 "$WORK/checkout" | median)
+row "Start-up, installed copy's first run, embedded: menu drawn (ms)" "$INSTALLED_MENU" \
+  "$CHECKOUT_MENU (checkout launcher)" "$(ratio "$INSTALLED_MENU" "$CHECKOUT_MENU")x" "<= 1.0x (not slower)"
+JDK_MB=$(du -sm "$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")" | cut -f1)
+TAR_MB=$(awk -v b="$(stat -c %s "$TARBALL")" 'BEGIN { printf "%.1f", b / 1048576 }')
+UNPACKED_MB=$(du -sm "$WORK"/release/user-console-* | cut -f1)
+row "Release archive, $(basename "$TARBALL") (MB)" "$TAR_MB ($UNPACKED_MB unpacked)" "$JDK_MB (the JDK it is cut from, unpacked)" \
+  "$(ratio "$UNPACKED_MB" "$JDK_MB")x" "reported"
 RSS_EMB=$(cut -d' ' -f3 "$WORK/embedded" | median)
 RSS_EP=$(cut -d' ' -f3 "$WORK/endpoint" | median)
 memory_rows() {

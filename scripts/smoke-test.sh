@@ -135,6 +135,28 @@ witness() {
   if [ "$code" -eq "$expected" ]; then pass "$name"; else fail "$name: exit $code, expected $expected"; sed 's/^/      /' "$WORK/witness.err"; fi
 }
 
+# check_start_up_archive WHAT: the launcher starts the program's classes from its start-up archive (WHAT),
+# --version's line is whole and alone on the terminal, and USER_CONSOLE_CDS=0 starts without the archive.
+check_start_up_archive() {
+  USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "launch with the archive" 0 "" --version
+  if grep -q 'dev.userconsole.Main source: shared objects file' "$WORK/classes.log"; then
+    pass "the program's classes come from $1"
+  else
+    fail "$1 was not used"
+  fi
+  if [[ "$OUT" =~ ^user-console\ [0-9][0-9.]*\ \(commit\ ([0-9a-f]{7,}|unknown),\ built\ 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\)$ ]] && [ -z "$ERR" ]; then
+    pass "--version names the version, the commit and the build date, with no JVM message"
+  else
+    fail "--version printed: $OUT $ERR"
+  fi
+  USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
+  if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
+    pass "USER_CONSOLE_CDS=0 starts without the archive"
+  else
+    fail "USER_CONSOLE_CDS=0 still used the archive"
+  fi
+}
+
 echo "== engine $ENGINE, locale LC_ALL=${LC_ALL:-} LANG=${LANG:-}, pass $PASS"
 if runs archive; then
 echo "== start-up archive (class data sharing)"
@@ -144,47 +166,15 @@ if compgen -G "$ROOT/target/cds/user-console-*.jsa" >/dev/null; then
 else
   fail "no start-up archive; see target/cds/training.log"
 fi
-USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "launch with the archive" 0 "" --version
-if grep -q 'dev.userconsole.Main source: shared objects file' "$WORK/classes.log"; then
-  pass "the program's classes come from the archive"
-else
-  fail "the archive was not used"
-fi
-if [[ "$OUT" == "user-console "* ]] && [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 1 ] && [ -z "$ERR" ]; then
-  pass "no JVM messages on the terminal"
-else
-  fail "unexpected output: $OUT $ERR"
-fi
-if [[ "$OUT" =~ ^user-console\ [0-9][0-9.]*\ \(commit\ ([0-9a-f]{7,}|unknown),\ built\ 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\)$ ]]; then
-  pass "--version names the version, the commit and the build date"
-else
-  fail "--version printed: $OUT"
-fi
-USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
-if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then
-  pass "USER_CONSOLE_CDS=0 starts without the archive"
-else
-  fail "USER_CONSOLE_CDS=0 still used the archive"
-fi
+check_start_up_archive "the archive"
 fi # archive
 
 if runs installed; then
 echo "== the release archive, unpacked in a scratch directory"
 if ! command -v java >/dev/null && ! command -v mvn >/dev/null; then pass "no java and no mvn on the PATH"; else fail "java or mvn is on the PATH: $(command -v java mvn)"; fi
 check "first launch" 0 "" --version
-if [[ "$OUT" =~ ^user-console\ [0-9][0-9.]*\ \(commit\ ([0-9a-f]{7,}|unknown),\ built\ 20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z\)$ ]] && [ -z "$ERR" ]; then
-  pass "--version names the version, the commit and the build date, and nothing else is said"
-else
-  fail "--version printed: $OUT $ERR"
-fi
-USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "launch with the start-up archive" 0 "" --version
-if grep -q 'dev.userconsole.Main source: shared objects file' "$WORK/classes.log"; then
-  pass "from the first run the program's classes come from the archive made when packaging"
-else
-  fail "the start-up archive was not used"
-fi
-USER_CONSOLE_CDS=0 USER_CONSOLE_JAVA_OPTS="-Xlog:class+load=info:file=$WORK/classes.log" check "USER_CONSOLE_CDS=0" 0 "" --version
-if grep -q 'dev.userconsole.Main source: file:' "$WORK/classes.log"; then pass "USER_CONSOLE_CDS=0 starts without the archive"; else fail "USER_CONSOLE_CDS=0 still used the archive"; fi
+if [ -z "$ERR" ]; then pass "the first run says nothing but what it was asked"; else fail "the first run said: $ERR"; fi
+check_start_up_archive "the archive made when packaging"
 mkdir -p "$WORK/elsewhere" "$HOME/.config/user-console"
 cp -a "$RELEASE" "$WORK/elsewhere/moved"
 USER_CONSOLE_JAVA_OPTS=-Xshare:on "$WORK/elsewhere/moved/bin/user-console" --version >/dev/null 2>&1 &&
