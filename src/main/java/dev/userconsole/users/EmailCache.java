@@ -1,5 +1,6 @@
 package dev.userconsole.users;
 
+import dev.userconsole.config.Layout;
 import dev.userconsole.users.output.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * The emails of one table, kept in a file for shell completion so that a Tab never scans: read again (one
  * keys-only read) only when the file is older than {@link #FRESH}. It holds addresses only, never a hash, in a
- * file its owner alone can read, named by a hash of where the table is.
+ * file its owner alone can read (in a directory created rwx------), named by a hash of where the table is.
  */
 public final class EmailCache {
     public static final Duration FRESH = Duration.ofMinutes(10);
@@ -57,7 +58,7 @@ public final class EmailCache {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         }
         List<String> emails = read.apply(MAX_EMAILS).stream().filter(e -> COMPLETABLE.matcher(e).matches()).toList();
-        Files.createDirectories(dir);
+        Layout.createDirectories(dir, true);
         Path written = Files.createTempFile(dir, "emails", ".tmp", PrivateFiles.OWNER_ONLY);
         try {
             Files.write(written, emails, StandardCharsets.UTF_8);

@@ -219,6 +219,7 @@ class CompletionTest {
         }
         assertEquals(1, files.size(), files.toString());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir)));
         String cached = Files.readString(files.get(0));
         assertTrue(cached.contains("alice@example.com"), cached);
         assertFalse(cached.contains("$2"), "a hash in the cache");
