@@ -176,3 +176,64 @@ except ValueError as e:
     sys.exit(3)
 ' "$1" "$2"
 }
+
+# start_tls_proxy WORKDIR TARGET_URL: a TLS 1.2 terminator on 127.0.0.1 in front of TARGET_URL (an http://
+# endpoint on this machine), with a new ECDSA P-256 certificate for localhost and only the ECDHE-ECDSA cipher
+# suite, as a client of AWS must do it (ECDHE, an elliptic-curve signature). Writes the certificate to
+# WORKDIR/tls.crt and each connection's protocol and cipher to WORKDIR/tls.log. Sets TLS_PORT and TLS_PID;
+# returns non-zero, saying why, when openssl or python3 is missing or it does not start.
+start_tls_proxy() {
+  local work="$1" target_port="${2##*:}"
+  target_port="${target_port%%/*}"
+  command -v openssl >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null 2>&1
+  command -v openssl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1 || { echo "openssl and python3 are needed" >&2; return 1; }
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost -keyout "$work/tls.key" -out "$work/tls.crt" >/dev/null 2>&1 ||
+    { echo "openssl could not make a certificate" >&2; return 1; }
+  python3 -c '
+import socket, ssl, sys, threading
+cert, key, port, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+context.maximum_version = ssl.TLSVersion.TLSv1_2
+context.set_ciphers("ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384")
+server = socket.create_server(("127.0.0.1", 0))
+print("tls proxy listening on https://localhost:%d" % server.getsockname()[1], flush=True)
+def pipe(source, sink):
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+    except OSError:
+        pass
+    finally:
+        for end in (source, sink):
+            try:
+                end.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+def serve(client):
+    try:
+        tls = context.wrap_socket(client, server_side=True)
+    except (ssl.SSLError, OSError) as e:
+        with open(log, "a") as out: out.write("handshake failed: %s\n" % e)
+        client.close()
+        return
+    with open(log, "a") as out: out.write("%s %s\n" % (tls.version(), tls.cipher()[0]))
+    upstream = socket.create_connection(("127.0.0.1", port))
+    threading.Thread(target=pipe, args=(tls, upstream), daemon=True).start()
+    pipe(upstream, tls)
+while True:
+    client, _ = server.accept()
+    threading.Thread(target=serve, args=(client,), daemon=True).start()
+' "$work/tls.crt" "$work/tls.key" "$target_port" "$work/tls.log" >"$work/tls.out" 2>"$work/tls.err" &
+  TLS_PID=$!
+  local banner=""
+  for _ in $(seq 1 100); do
+    banner="$(sed -n 's/^tls proxy listening on https:\/\/localhost:\([0-9]*\)$/\1/p' "$work/tls.out")"
+    [ -n "$banner" ] && { TLS_PORT="$banner"; return 0; }
+    kill -0 "$TLS_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$work/tls.err" >&2
+  return 1
+}

@@ -253,6 +253,26 @@ expect "describe-table names the endpoint" "endpoint $ENDPOINT" stdout
 expect "describe-table shows billing mode" "PROVISIONED" stdout
 
 fi # table
+if runs installed; then
+echo "== HTTPS from the release's own runtime: TLS 1.2, ECDHE, an ECDSA certificate, its own trust store"
+if start_tls_proxy "$WORK" "$ENDPOINT"; then
+  "$RELEASE/lib/runtime/bin/keytool" -importcert -noprompt -alias smoke -file "$WORK/tls.crt" -storetype PKCS12 \
+    -keystore "$WORK/trust.p12" -storepass smoke-trust >/dev/null 2>&1
+  TRUST="-Djavax.net.ssl.trustStore=$WORK/trust.p12 -Djavax.net.ssl.trustStorePassword=smoke-trust"
+  HTTPS=(--endpoint "https://localhost:$TLS_PORT")
+  USER_CONSOLE_JAVA_OPTS="$TRUST" check "list over HTTPS, the certificate trusted" 0 "" "${HTTPS[@]}" list
+  if grep -q '^TLSv1.2 ECDHE-ECDSA-' "$WORK/tls.log"; then pass "the runtime negotiated $(head -n 1 "$WORK/tls.log")"; else fail "TLS: $(cat "$WORK/tls.log")"; fi
+  check "an untrusted certificate is refused" 3 $'tls-smoke-pass\n' "${HTTPS[@]}" insert --email tls@example.com --first-name T --last-name Ls --password-stdin
+  expect "the refusal says why, and that nothing was written" "was refused: no certificate authority this program trusts signed it; check the address, and if a proxy inspects TLS here" stderr
+  expect "nothing was written" "Nothing was written." stderr
+  USER_CONSOLE_JAVA_OPTS="$TRUST" check "a certificate for another host is refused" 3 "" --endpoint "https://127.0.0.1:$TLS_PORT" list
+  expect "the refusal names the reason" "was refused: it names another host" stderr
+  check "the refused insert wrote nothing" 1 "" "${E[@]}" get --email tls@example.com
+  kill "$TLS_PID" 2>/dev/null
+else
+  fail "the TLS proxy did not start"
+fi
+fi # installed, HTTPS
 if runs crud; then
 echo "== insert, list, get"
 check "insert" 0 $'first-password\n' "${E[@]}" insert --email " Alice@Example.com " --first-name Alice --last-name Smith --password-stdin

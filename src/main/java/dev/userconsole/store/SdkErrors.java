@@ -2,8 +2,12 @@ package dev.userconsole.store;
 
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -24,6 +28,10 @@ public final class SdkErrors {
 
     /** DynamoDB's and STS's codes for session credentials past their expiry. */
     static final Set<String> EXPIRED_TOKEN_CODES = Set.of("ExpiredTokenException", "ExpiredToken");
+
+    /** How the SDK records, as a message only, an earlier attempt whose server certificate was refused here. */
+    private static final Pattern CERTIFICATE_RECORD =
+            Pattern.compile("PKIX path (building|validation) failed|No subject alternative|No name matching");
 
     private static final Set<String> THROTTLING_ERRORS = Set.of("ProvisionedThroughputExceededException",
             "RequestLimitExceeded", "ThrottlingException");
@@ -70,6 +78,36 @@ public final class SdkErrors {
      */
     public static boolean isRefusal(Throwable e) {
         return e instanceof AwsServiceException service && ErrorAnswer.of(service).refused();
+    }
+
+    /**
+     * Whether this side refused the server's TLS certificate (signed by no authority trusted here, another
+     * host's, expired): the check ends the handshake before a byte of the request is sent, so nothing was applied.
+     */
+    public static boolean isCertificateRefusal(Throwable e) {
+        return causedBy(e, CertificateException.class) || CERTIFICATE_RECORD.matcher(String.valueOf(e.getMessage())).find();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String certificateReason(Throwable e) {
+        if (causedBy(e, CertificateExpiredException.class) || causedBy(e, CertificateNotYetValidException.class)) {
+            return "it has expired or is not valid yet";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No subject alternative") || message.contains("No name matching")) {
+                return "it names another host";
+            }
+        }
+        return "no certificate authority this program trusts signed it";
     }
 
     private ConsoleException classify(SdkException e) {
@@ -121,6 +159,12 @@ public final class SdkErrors {
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
             return new ConsoleException(Problem.ACCESS_DENIED, "No AWS credentials were found: set AWS_PROFILE,"
                     + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in .env or the environment.", e);
+        }
+        if (isCertificateRefusal(e)) {
+            return new ConsoleException(Problem.UNREACHABLE, "The TLS certificate of DynamoDB (" + where
+                    + ") was refused: " + certificateReason(e) + "; check the address, and if a proxy inspects TLS"
+                    + " here, give Java its certificate authority (USER_CONSOLE_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE"
+                    + " -Djavax.net.ssl.trustStorePassword=PASSWORD\").", e);
         }
         return unreachable("cannot be reached", e);
     }

@@ -67,14 +67,16 @@ final class LostAnswers {
 
     /**
      * The SDK records an earlier attempt's failure as a message only ("Request attempt 1 failure: ..."), with
-     * no cause to inspect: only a refused connection, or an answer's 4xx status, shows that nothing was applied.
+     * no cause to inspect: only a refused connection, an answer's 4xx status, or a refused server certificate
+     * shows that nothing was applied.
      */
     private static boolean recordMayHaveApplied(Throwable record) {
         if (record.getCause() != null) {
             return attemptMayHaveApplied(record);
         }
         String message = String.valueOf(record.getMessage());
-        return !message.contains("Connection refused") && !REFUSAL_RECORD.matcher(message).find();
+        return !message.contains("Connection refused") && !REFUSAL_RECORD.matcher(message).find()
+                && !SdkErrors.isCertificateRefusal(record);
     }
 
     private static boolean attemptMayHaveApplied(Throwable e) {
@@ -85,9 +87,9 @@ final class LostAnswers {
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
             return true;
         }
-        // a connection that was never made carried no request
+        // a connection that was never made, or whose server certificate was refused, carried no request
         return causedBy(e, IOException.class) && !causedBy(e, ConnectException.class)
-                && !causedBy(e, UnknownHostException.class);
+                && !causedBy(e, UnknownHostException.class) && !SdkErrors.isCertificateRefusal(e);
     }
 
     /** Whether the stored item holds every one of the expected attributes. */

@@ -9,7 +9,10 @@ import dev.userconsole.store.SdkErrors;
 import dev.userconsole.testing.LocalDynamoDb;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.security.cert.CertificateException;
 import java.util.Map;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -36,6 +39,26 @@ class LostAnswersTest {
         refused.addSuppressed(attemptRecord("Unable to execute HTTP request: Connection refused"));
         refused.addSuppressed(attemptRecord("Unable to execute HTTP request: Connection refused"));
         assertFalse(LostAnswers.mayHaveApplied(refused));
+    }
+
+    @Test
+    void aServerCertificateRefusedHereCarriedNoWriteButAnotherHandshakeFailureMayHave() {
+        // as the JDK raises it: the validator's CertificateException under the handshake's exception
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed: unable to find valid"
+                + " certification path to requested target");
+        untrusted.initCause(new CertificateException("unable to find valid certification path to requested target"));
+        SdkException refused = failed(untrusted, 3);
+        refused.addSuppressed(attemptRecord("Unable to execute HTTP request: PKIX path building failed:"
+                + " sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path"));
+        refused.addSuppressed(attemptRecord("Unable to execute HTTP request: No subject alternative DNS name matching"
+                + " db.example found."));
+        assertFalse(LostAnswers.mayHaveApplied(refused));
+
+        SdkException cut = failed(new SSLException("Connection reset"), 1);
+        assertTrue(LostAnswers.mayHaveApplied(cut), "a TLS connection cut after the handshake may have carried it");
+        SdkException afterCut = failed(untrusted, 2);
+        afterCut.addSuppressed(attemptRecord("Unable to execute HTTP request: Connection reset"));
+        assertTrue(LostAnswers.mayHaveApplied(afterCut));
     }
 
     @Test
