@@ -46,8 +46,10 @@ final class ManPage {
         keys.put(SettingsLoader.TRASH_TABLE, "Where deletes keep users (default: the table's name with -trash).");
         keys.put(SettingsLoader.TRASH_DAYS, "How long the trash keeps deleted users, 1 to 3650 days (default: 30).");
         keys.put(SettingsLoader.MIN_PASSWORD_LENGTH, "The fewest characters of a new password, 8 to 64 (default: 8).");
-        keys.put(SettingsLoader.DATA_DIR, "The embedded database's directory, as --data-dir (default: data).");
-        keys.put(SettingsLoader.LOG_DIR, "The log directory, holding user-console.log (default: logs).");
+        keys.put(SettingsLoader.DATA_DIR, "The embedded database's directory, as --data-dir (default: data, or"
+                + " $XDG_DATA_HOME/user-console in an installed copy).");
+        keys.put(SettingsLoader.LOG_DIR, "The log directory, holding user-console.log (default: logs, or"
+                + " $XDG_STATE_HOME/user-console in an installed copy).");
         keys.put(SettingsLoader.TIMEOUT_SECONDS, "Give up on a database call after this many seconds, retries"
                 + " included (default: 10).");
         keys.put(SettingsLoader.READ_ONLY, "true refuses every write, as --read-only.");
@@ -65,6 +67,10 @@ final class ManPage {
                 + " (default: ~/.cache).");
         keys.put("HOME", "The home directory the defaults above are under (not Java's user.home).");
         keys.put("NO_COLOR", "When set, the console uses the terminal's own colours.");
+        keys.put("USER_CONSOLE_CDS", "0 starts without the class-data-sharing archive that makes start-up faster"
+                + " (read by the launcher).");
+        keys.put("USER_CONSOLE_JAVA_OPTS", "More options for the Java runtime, such as"
+                + " -Djavax.net.ssl.trustStore=FILE for a TLS-inspecting proxy's authority (read by the launcher).");
         return keys;
     }
 
@@ -93,7 +99,7 @@ final class ManPage {
         commands().forEach(command -> command(page, command));
         page.macro("SH", "ENVIRONMENT")
                 .text("Command-line options win over the chosen connection, which wins over the environment, which wins"
-                        + " over the .env file.");
+                        + " over the .env file, which in an installed copy wins over settings.env (see FILES).");
         ENVIRONMENT.forEach((key, meaning) -> page.macro("TP").raw(Troff.bold(key)).text(meaning));
         files(page);
         exitStatus(page);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.userconsole.config.SettingsLoader;
 import dev.userconsole.testing.Processes;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +117,7 @@ class ManPageTest {
     }
 
     @Test
-    void explainsEverySettingTheProgramReads() throws IllegalAccessException {
+    void explainsEverySettingTheProgramReads() throws IllegalAccessException, IOException {
         List<String> keys = new ArrayList<>();
         for (Field field : SettingsLoader.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -124,6 +126,14 @@ class ManPageTest {
         }
         keys.addAll(List.of("USER_CONSOLE_CONNECTION", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
                 "XDG_CACHE_HOME", "NO_COLOR", "AWS_PROFILE", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_DYNAMODB"));
+        // and every variable the launchers read (the release's and the checkout's)
+        for (String launcher : List.of("src/dist/bin/user-console", "scripts/user-console")) {
+            Matcher variable = Pattern.compile("\\$\\{?(USER_CONSOLE_[A-Z_]+)").matcher(Files.readString(Path.of(launcher)));
+            while (variable.find()) {
+                keys.add(variable.group(1));
+            }
+        }
+        assertTrue(keys.contains("USER_CONSOLE_JAVA_OPTS"), "the launchers' variables were read: " + keys);
         String environment = page.substring(page.indexOf(".SH ENVIRONMENT"), page.indexOf(".SH FILES"));
         for (String key : keys) {
             assertTrue(environment.contains("\\fB" + key) || environment.contains(", " + key), key);
