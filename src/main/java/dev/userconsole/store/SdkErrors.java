@@ -1,5 +1,6 @@
 package dev.userconsole.store;
 
+import dev.userconsole.errors.Causes;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import java.security.cert.CertificateException;
@@ -85,27 +86,18 @@ public final class SdkErrors {
      * host's, expired): the check ends the handshake before a byte of the request is sent, so nothing was applied.
      */
     public static boolean isCertificateRefusal(Throwable e) {
-        return causedBy(e, CertificateException.class) || CERTIFICATE_RECORD.matcher(String.valueOf(e.getMessage())).find();
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(e, CertificateException.class)
+                || CERTIFICATE_RECORD.matcher(String.valueOf(e.getMessage())).find();
     }
 
     private static String certificateReason(Throwable e) {
-        if (causedBy(e, CertificateExpiredException.class) || causedBy(e, CertificateNotYetValidException.class)) {
+        if (Causes.include(e, CertificateExpiredException.class)
+                || Causes.include(e, CertificateNotYetValidException.class)) {
             return "it has expired or is not valid yet";
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("No subject alternative") || message.contains("No name matching")) {
-                return "it names another host";
-            }
+        if (Causes.of(e).map(t -> String.valueOf(t.getMessage()))
+                .anyMatch(m -> m.contains("No subject alternative") || m.contains("No name matching"))) {
+            return "it names another host";
         }
         return "no certificate authority this program trusts signed it";
     }

@@ -1,5 +1,6 @@
 package dev.userconsole.users;
 
+import dev.userconsole.errors.Causes;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
 import dev.userconsole.store.CapacityMeter;
@@ -88,8 +89,8 @@ final class LostAnswers {
             return true;
         }
         // a connection that was never made, or whose server certificate was refused, carried no request
-        return causedBy(e, IOException.class) && !causedBy(e, ConnectException.class)
-                && !causedBy(e, UnknownHostException.class) && !SdkErrors.isCertificateRefusal(e);
+        return Causes.include(e, IOException.class) && !Causes.include(e, ConnectException.class)
+                && !Causes.include(e, UnknownHostException.class) && !SdkErrors.isCertificateRefusal(e);
     }
 
     /** Whether the stored item holds every one of the expected attributes. */
@@ -167,14 +168,5 @@ final class LostAnswers {
                     + service.statusCode() + ")";
         }
         return lost(action);
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
