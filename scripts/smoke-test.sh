@@ -19,6 +19,7 @@ usage() {
   echo "usage: scripts/smoke-test.sh [--engine dynamodb-local|dynalite] [--pass all|engine|locale] [--installed TARBALL]" >&2
   exit 2
 }
+ARGUMENTS=("$@")
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) ENGINE="${2:-}"; shift 2 ;;
@@ -39,6 +40,18 @@ case "$PASS" in
 esac
 # the checkout launcher's start-up archive is made on first use; the release's is checked in its own section
 [ -n "$INSTALLED" ] && SECTIONS="${SECTIONS/archive/installed}"
+
+# The release must need no Java on the machine: as root, the flow runs in a mount namespace of its own
+# where every JDK of the machine (/usr/lib/jvm) and Debian's Java configuration are hidden under empty
+# directories. Elsewhere only the PATH below hides them.
+if [ -n "$INSTALLED" ] && [ -z "${SMOKE_JAVA_HIDDEN:-}" ] && [ "$(id -u)" = 0 ] &&
+    unshare --mount true 2>/dev/null; then
+  exec unshare --mount --propagation private env SMOKE_JAVA_HIDDEN=1 bash -c '
+    for place in /usr/lib/jvm /etc/java-17-openjdk /etc/ssl/certs/java; do
+      if [ -d "$place" ]; then mount -t tmpfs -o ro,size=1m java-hidden "$place" || exit 3; fi
+    done
+    exec "$@"' _ "$(readlink -f "${BASH_SOURCE[0]}")" "${ARGUMENTS[@]}"
+fi
 
 # runs SECTION: whether this pass runs that section of the flow
 runs() {
@@ -172,6 +185,11 @@ fi # archive
 if runs installed; then
 echo "== the release archive, unpacked in a scratch directory"
 if ! command -v java >/dev/null && ! command -v mvn >/dev/null; then pass "no java and no mvn on the PATH"; else fail "java or mvn is on the PATH: $(command -v java mvn)"; fi
+if [ -n "${SMOKE_JAVA_HIDDEN:-}" ]; then
+  if [ -z "$(ls -A /usr/lib/jvm 2>/dev/null)" ]; then pass "no JDK on the machine either: /usr/lib/jvm is hidden in this mount namespace"; else fail "/usr/lib/jvm is not hidden"; fi
+else
+  echo "      (not root: the machine's JDKs stay where they are, and only the PATH hides them)"
+fi
 check "first launch" 0 "" --version
 if [ -z "$ERR" ]; then pass "the first run says nothing but what it was asked"; else fail "the first run said: $ERR"; fi
 check_start_up_archive "the archive made when packaging"
