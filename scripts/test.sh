@@ -8,6 +8,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 rm -rf target/test-output target/test-logs target/test-logs.log # the secrets scan reads only this run's
+# zsh, so that CompletionTest loads the completion script in zsh too (installed as root where missing)
+if ! command -v zsh >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zsh ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zsh; }; } >/dev/null 2>&1 || true
+fi
 ./mvnw -B verify
 scripts/package
 RELEASE="$(echo target/dist/user-console-*-linux-x64.tar.gz)"

@@ -2,8 +2,8 @@ package dev.userconsole.cli;
 
 import dev.userconsole.config.AwsProfiles;
 import dev.userconsole.config.ConnectionsFile;
-import dev.userconsole.config.Settings;
 import dev.userconsole.config.Layout;
+import dev.userconsole.config.Settings;
 import dev.userconsole.users.EmailCache;
 import dev.userconsole.users.UserController;
 import java.io.IOException;
@@ -37,10 +37,10 @@ final class CompleteCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints the values starting with the prefix, or nothing if they cannot be had. */
-    private int print(String what, String prefix, Values values) {
+    /** Prints at most {@code limit} of the values starting with the prefix, or nothing if they cannot be had. */
+    private int print(String what, String prefix, int limit, Values values) {
         try {
-            EmailCache.matching(values.get(), prefix, Integer.MAX_VALUE).forEach(root.io().out()::println);
+            EmailCache.matching(values.get(), prefix, limit).forEach(root.io().out()::println);
         } catch (RuntimeException | IOException e) {
             LOG.info("No {} to complete: {}", what, e.toString());
         }
@@ -64,7 +64,7 @@ final class CompleteCommand implements Callable<Integer> {
     static final class Connections extends Prefixed {
         @Override
         public Integer call() {
-            return complete.print("connections", prefix,
+            return complete.print("connections", prefix, Integer.MAX_VALUE,
                     () -> ConnectionsFile.read(ConnectionsFile.location(complete.root.environment())).names());
         }
     }
@@ -73,7 +73,7 @@ final class CompleteCommand implements Callable<Integer> {
     static final class Profiles extends Prefixed {
         @Override
         public Integer call() {
-            return complete.print("profiles", prefix, () -> AwsProfiles.names(complete.root.environment()));
+            return complete.print("profiles", prefix, Integer.MAX_VALUE, () -> AwsProfiles.names(complete.root.environment()));
         }
     }
 
@@ -85,16 +85,15 @@ final class CompleteCommand implements Callable<Integer> {
     static final class Emails extends Prefixed {
         @Override
         public Integer call() {
-            return complete.print("emails", prefix, () -> {
+            return complete.print("emails", prefix, SHOWN_EMAILS, () -> {
                 Settings settings = complete.root.settings(false);
                 EmailCache cache = new EmailCache(Layout.cacheDir(complete.root.environment())
                         .orElseThrow().resolve("emails"), Clock.systemUTC());
-                List<String> emails = cache.emails(settings.describeConnection(), max -> {
+                return cache.emails(settings.describeConnection(), max -> {
                     try (UserController users = UserController.open(settings)) {
                         return users.emails(max);
                     }
                 });
-                return EmailCache.matching(emails, prefix, SHOWN_EMAILS);
             });
         }
     }

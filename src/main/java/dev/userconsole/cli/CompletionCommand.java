@@ -1,5 +1,6 @@
 package dev.userconsole.cli;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +29,8 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(new CompletionScript(spec.root(), emails).forShell(shell.name()
-                .toLowerCase(java.util.Locale.ROOT)));
+        spec.commandLine().getOut().print(new CompletionScript(spec.root(), emails)
+                .forShell(shell.name().toLowerCase(Locale.ROOT)));
         return 0;
     }
 }

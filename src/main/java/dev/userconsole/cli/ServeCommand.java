@@ -1,5 +1,6 @@
 package dev.userconsole.cli;
 
+import dev.userconsole.config.Settings;
 import dev.userconsole.config.Target;
 import dev.userconsole.errors.ConsoleException;
 import dev.userconsole.errors.Problem;
@@ -28,14 +29,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (root.settings(true).readOnly()) {
+        Settings settings = root.settings(true);
+        if (settings.readOnly()) {
             // DynamoDB Local has no read-only mode: whatever connects could write
             throw WriteGuard.readOnlyRefusal("serve (it would let other programs write)");
         }
         if (port < 0 || port > 65535) {
             throw new ConsoleException(Problem.INVALID_INPUT, "--port must be from 0 to 65535.");
         }
-        Target.Embedded embedded = (Target.Embedded) root.settings(true).target();
+        Target.Embedded embedded = (Target.Embedded) settings.target();
         LocalService server = inMemory ? LocalService.inMemory(port)
                 : LocalService.onDisk(port, embedded.dataDir(), embedded.ownerOnly());
         CountDownLatch stopped = new CountDownLatch(1);

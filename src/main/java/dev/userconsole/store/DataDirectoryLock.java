@@ -25,10 +25,6 @@ final class DataDirectoryLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static DataDirectoryLock acquire(Path dataDir) {
-        return acquire(dataDir, false);
-    }
-
     /** @param ownerOnly a missing directory is created rwx------ */
     static DataDirectoryLock acquire(Path dataDir, boolean ownerOnly) {
         try {

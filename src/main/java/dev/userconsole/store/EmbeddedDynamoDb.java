@@ -24,10 +24,6 @@ public final class EmbeddedDynamoDb implements DynamoDb {
         this.where = where;
     }
 
-    public static EmbeddedDynamoDb open(Path dataDir, String where) {
-        return open(dataDir, false, where);
-    }
-
     /** @param ownerOnly a missing data directory is created rwx------ */
     public static EmbeddedDynamoDb open(Path dataDir, boolean ownerOnly, String where) {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir, ownerOnly);

@@ -20,12 +20,10 @@ public final class LocalService implements AutoCloseable {
         return new LocalService(LocalServer.startInMemory(port));
     }
 
-    /** A database kept in {@code dataDir}, locked against every other user of the directory while it runs. */
-    public static LocalService onDisk(int port, Path dataDir) {
-        return new LocalService(LocalServer.startOnDisk(port, dataDir));
-    }
-
-    /** As {@link #onDisk(int, Path)}; a missing {@code dataDir} is created rwx------ when {@code ownerOnly}. */
+    /**
+     * A database kept in {@code dataDir}, locked against every other user of the directory while it runs; a
+     * missing {@code dataDir} is created rwx------ when {@code ownerOnly}.
+     */
     public static LocalService onDisk(int port, Path dataDir, boolean ownerOnly) {
         return new LocalService(LocalServer.startOnDisk(port, dataDir, ownerOnly));
     }
